@@ -1,0 +1,49 @@
+import { performance } from 'node:perf_hooks';
+import { abortReason, type Clock } from './clock.ts';
+
+/** Wall-clock time, for real-time runs against real sockets. */
+export function createRealClock(): Clock {
+  const origin = performance.now();
+  return {
+    kind: 'real',
+    now: () => performance.now() - origin,
+    sleep: (ms, signal) => sleepWith(setTimeout, clearTimeout, ms, signal),
+    schedule(ms, fn) {
+      const timer = setTimeout(fn, ms);
+      return () => clearTimeout(timer);
+    },
+  };
+}
+
+/** Wall-clock milliseconds since the epoch, for the `environment` block of results only. */
+export function wallClockIso(): string {
+  return new Date().toISOString();
+}
+
+/** Monotonic wall time in ms, for measuring how long a run took (environment facts only). */
+export function wallNow(): number {
+  return performance.now();
+}
+
+type SetTimer = (fn: () => void, ms: number) => unknown;
+type ClearTimer = (handle: never) => void;
+
+/** A sleep honouring an AbortSignal, parameterised by the timer functions so both clocks share it. */
+export function sleepWith(set: SetTimer, clear: ClearTimer, ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<void>((resolve, reject) => {
+    if (!signal) {
+      set(resolve, ms);
+      return;
+    }
+    const onAbort = () => {
+      clear(handle as never);
+      reject(abortReason(signal));
+    };
+    const handle = set(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { phaseSchema } from '../faults/schema.ts';
+import { hypothesisSchema } from '../hypotheses/schema.ts';
+import { policiesSchema } from '../policies/schema.ts';
+import { workloadSchema } from '../workload/schema.ts';
+
+export const backendRefSchema = z.strictObject({
+  /** A built-in plugin name (folder under plugins/) or a path to a plugin module. */
+  plugin: z.string().min(1),
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+export type BackendRef = z.output<typeof backendRefSchema>;
+
+export const topologySchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('single'), backend: z.string().optional() }),
+  /** Try each backend in order (each through the policy stack); the stack's fallback is the last resort. */
+  z.strictObject({ type: z.literal('failover'), order: z.array(z.string()).min(2) }),
+  /** Call all backends in parallel and merge; succeed when at least `quorum` answered. */
+  z.strictObject({
+    type: z.literal('fan-out'),
+    backends: z.array(z.string()).min(2),
+    quorum: z.number().int().min(1),
+  }),
+]);
+export type Topology = z.output<typeof topologySchema>;
+
+export const scenarioSchema = z.strictObject({
+  /** Where editors find the JSON Schema; ignored by faultline. */
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  seed: z.number().int().optional(),
+  mode: z.enum(['simulated', 'real-time']).default('simulated'),
+  backends: z
+    .record(z.string(), backendRefSchema)
+    .default({ primary: { plugin: 'mock-analysis', options: {} } }),
+  topology: topologySchema.default({ type: 'single' }),
+  policies: policiesSchema.default({}),
+  workload: workloadSchema,
+  phases: z.array(phaseSchema).default([]),
+  hypotheses: z.array(hypothesisSchema).default([]),
+});
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+/** Typed helper for scenarios written in TypeScript. */
+export function defineScenario(scenario: ScenarioInput): ScenarioInput {
+  return scenario;
+}
