@@ -1,0 +1,23 @@
+import { lognormal, normal, pareto } from '../rng/distributions.ts';
+import type { Rng } from '../rng/rng.ts';
+import type { LatencyDistribution } from './schema.ts';
+
+/**
+ * One latency sample in ms. Shared by latency faults and by backends that model their own base latency,
+ * so both describe delay with the same vocabulary. `fixed` draws nothing, keeping other streams aligned.
+ */
+export function sampleLatency(dist: LatencyDistribution, rng: Rng): number {
+  switch (dist.type) {
+    case 'fixed':
+      return dist.ms;
+    case 'uniform':
+      return dist.minMs + (dist.maxMs - dist.minMs) * rng.next();
+    case 'normal':
+      // A delay cannot be negative; clamping keeps the mean close for the usual mean >> stdDev case.
+      return Math.max(0, normal(rng, dist.meanMs, dist.stdDevMs));
+    case 'lognormal':
+      return lognormal(rng, dist.medianMs, dist.sigma);
+    case 'pareto':
+      return pareto(rng, dist.scaleMs, dist.shape);
+  }
+}
