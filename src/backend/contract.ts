@@ -37,6 +37,8 @@ export interface CallContext {
 export interface Backend {
   readonly name: string;
   call(request: BackendRequest, ctx: CallContext): Promise<BackendResponse>;
+  /** Checks a response body's shape; the client reports MALFORMED_BODY when it returns a reason. */
+  validate?(request: BackendRequest, body: unknown): string | undefined;
   /** Releases sockets, servers or interceptors the backend opened. */
   close?(): Promise<void>;
 }

@@ -9,7 +9,9 @@ export type CallErrorKind =
   | 'malformed'
   | 'breaker-open'
   | 'bulkhead-full'
-  | 'hang';
+  | 'hang'
+  /** Every backend of a failover or fan-out failed. */
+  | 'exhausted';
 
 export class CallError extends Error {
   override readonly name: string = 'CallError';

@@ -1,0 +1,65 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PluginError } from '../errors/faultline-error.ts';
+import type { BackendPlugin } from './contract.ts';
+
+/** Where the built-in plugins live: `plugins/<name>/index.ts` next to `src/`. */
+export const BUILTIN_PLUGINS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../plugins');
+
+/** Built-in plugin names, found from the folder so a new plugin needs no registration. */
+export function builtinPluginNames(): string[] {
+  if (!existsSync(BUILTIN_PLUGINS_DIR)) return [];
+  return readdirSync(BUILTIN_PLUGINS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(BUILTIN_PLUGINS_DIR, entry.name, 'index.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+const looksLikePath = (ref: string) => ref.startsWith('.') || isAbsolute(ref) || /\.(ts|js|mjs)$/.test(ref);
+
+/**
+ * Loads a backend plugin by built-in name or by path (relative to `baseDir`), and checks its shape so a
+ * broken plugin fails at load with a coded error instead of deep inside a run.
+ */
+export async function loadBackendPlugin(ref: string, baseDir: string): Promise<BackendPlugin> {
+  const file = looksLikePath(ref) ? resolve(baseDir, ref) : join(BUILTIN_PLUGINS_DIR, ref, 'index.ts');
+  if (!existsSync(file)) {
+    const known = builtinPluginNames().join(', ');
+    throw new PluginError(
+      'PLUGIN_NOT_FOUND',
+      looksLikePath(ref)
+        ? `Backend plugin file ${file} does not exist. Check the path (it is relative to the scenario file).`
+        : `Unknown backend plugin "${ref}". Use one of: ${known}, or a path to a plugin module.`,
+    );
+  }
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new PluginError('PLUGIN_LOAD_FAILED', `Failed to load backend plugin "${ref}": ${reason}`, 2, {
+      cause: error,
+    });
+  }
+  return checkPluginShape(mod.default, ref);
+}
+
+function checkPluginShape(candidate: unknown, ref: string): BackendPlugin {
+  const plugin = candidate as Partial<BackendPlugin> | undefined;
+  const problems: string[] = [];
+  if (!plugin || typeof plugin !== 'object') problems.push('it has no default export');
+  else {
+    if (typeof plugin.name !== 'string' || !plugin.name) problems.push('`name` is missing');
+    if (typeof plugin.create !== 'function') problems.push('`create` is not a function');
+    if (!plugin.options || typeof (plugin.options as { safeParse?: unknown }).safeParse !== 'function')
+      problems.push('`options` is not a zod schema');
+  }
+  if (problems.length > 0) {
+    throw new PluginError(
+      'PLUGIN_INVALID',
+      `Backend plugin "${ref}" is not valid: ${problems.join('; ')}. Default-export defineBackend({ name, options, create }).`,
+    );
+  }
+  return plugin as BackendPlugin;
+}

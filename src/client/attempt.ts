@@ -1,0 +1,10 @@
+import type { Backend } from '../backend/contract.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { AttemptFn } from '../policies/stack.ts';
+import type { Rng } from '../rng/rng.ts';
+import { readResponse } from './read-response.ts';
+
+/** One attempt against one backend (already wrapped in its chaos layer), read the way a client reads it. */
+export function createAttempt(backend: Backend, clock: Clock, rng: Rng): AttemptFn {
+  return async (request, signal) => readResponse(request, await backend.call(request, { signal, clock, rng }), backend);
+}

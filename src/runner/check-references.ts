@@ -1,0 +1,32 @@
+import { ScenarioError } from '../errors/faultline-error.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+/** Names used across the file must exist: topology and fallback backends, fault targets, hypothesis phases. */
+export function checkReferences(scenario: Scenario, file: string): void {
+  const backends = Object.keys(scenario.backends);
+  const known = (name: string, path: string, what: string) => {
+    if (!backends.includes(name)) {
+      throw new ScenarioError('SCENARIO_UNKNOWN_BACKEND', file, `${what} "${name}" is not in backends (${backends.join(', ')}); add it or fix the name`, { path });
+    }
+  };
+  const t = scenario.topology;
+  if (t.type === 'single' && t.backend) known(t.backend, 'topology.backend', 'backend');
+  if (t.type === 'failover') t.order.forEach((n, i) => known(n, `topology.order[${i}]`, 'backend'));
+  if (t.type === 'fan-out') {
+    t.backends.forEach((n, i) => known(n, `topology.backends[${i}]`, 'backend'));
+    if (t.quorum > t.backends.length) {
+      throw new ScenarioError('SCENARIO_INVALID', file, `quorum ${t.quorum} exceeds the ${t.backends.length} backends; lower it`, { path: 'topology.quorum' });
+    }
+  }
+  const fb = scenario.policies.fallback;
+  if (fb && 'backend' in fb) known(fb.backend, 'policies.fallback.backend', 'fallback backend');
+  scenario.phases.forEach((phase, p) =>
+    phase.faults.forEach((fault, f) => fault.target && known(fault.target, `phases[${p}].faults[${f}].target`, 'fault target')),
+  );
+  const phases = scenario.phases.map((p) => p.name);
+  scenario.hypotheses.forEach((h, i) => {
+    if (h.phase && !phases.includes(h.phase)) {
+      throw new ScenarioError('SCENARIO_UNKNOWN_PHASE', file, `phase "${h.phase}" is not defined (phases: ${phases.join(', ') || 'none'})`, { path: `hypotheses[${i}].phase` });
+    }
+  });
+}

@@ -1,0 +1,157 @@
+import { dirname } from 'node:path';
+import type { Backend, BackendRequest } from '../backend/contract.ts';
+import { createAttempt } from '../client/attempt.ts';
+import type { Clock } from '../clock/clock.ts';
+import { createRealClock, wallClockIso, wallNow } from '../clock/real-clock.ts';
+import { installVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
+import { withChaos } from '../faults/chaos-backend.ts';
+import { createFaultPlan } from '../faults/create-fault-plan.ts';
+import { evaluateHypotheses } from '../hypotheses/evaluate.ts';
+import { createRecorder } from '../metrics/streaming-recorder.ts';
+import { buildResult } from '../report/build-result.ts';
+import type { RunResult } from '../report/result.ts';
+import { createRng, randomSeed } from '../rng/rng.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { driveWorkload } from '../workload/driver.ts';
+import { createRequestSource } from '../workload/request-source.ts';
+import { buildClient } from './build-client.ts';
+import { checkReferences } from './check-references.ts';
+import { closeBackends, openBackends } from './open-backends.ts';
+import { timelineBucketMs } from './timeline.ts';
+import { FAULTLINE_VERSION } from './version.ts';
+
+export interface RunOptions {
+  /** Overrides the scenario's seed; a random one is drawn (and recorded) when neither is given. */
+  readonly seed?: number;
+  /** Overrides the workload's duration (ms). */
+  readonly durationMs?: number;
+  /** Runs on the real clock, as `mode: real-time` does. */
+  readonly realTime?: boolean;
+  /** Path of the scenario file, for messages, relative plugin paths and the result. */
+  readonly file?: string;
+  /** Aborting stops new requests; the result is then marked incomplete. */
+  readonly signal?: AbortSignal;
+  readonly allowInsecureHttp?: boolean;
+  /** Called as (virtual) time passes, for progress bars. */
+  readonly onProgress?: (elapsedMs: number, totalMs: number) => void;
+}
+
+// After the workload stops, in-flight requests get this long (at least) to finish before they count as unanswered.
+const MIN_DRAIN_MS = 60_000;
+
+/** Runs one scenario to a result: the programmatic heart of `faultline run`. */
+export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+  const file = options.file ?? `${scenario.name}.yaml`;
+  checkReferences(scenario, file);
+  const seed = options.seed ?? scenario.seed ?? randomSeed();
+  const realTime = options.realTime ?? scenario.mode === 'real-time';
+  const workload = options.durationMs === undefined ? scenario.workload : { ...scenario.workload, duration: options.durationMs };
+  const endMs = workload.duration ?? Number.POSITIVE_INFINITY;
+  const startedAt = wallClockIso();
+  const wallStart = wallNow();
+
+  const rng = createRng(seed);
+  const clock: Clock = realTime ? createRealClock() : installVirtualClock();
+  let backends = new Map<string, Backend>();
+  try {
+    const plan = createFaultPlan(scenario.phases);
+    const recorder = createRecorder({
+      phases: scenario.phases.map((p) => ({ name: p.name, fromMs: p.from, toMs: p.to })),
+      bucketMs: timelineBucketMs(workload.duration, workload.requests),
+    });
+    backends = await openBackends(scenario, file, {
+      clock,
+      rng,
+      baseDir: options.file ? dirname(options.file) : process.cwd(),
+      allowInsecureHttp: options.allowInsecureHttp,
+    });
+    const attempts = new Map(
+      [...backends].map(([name, backend]) => {
+        const chaos = withChaos(backend, name, plan, {
+          onCall: (at) => recorder.backendCall(at, name, false),
+          onReached: (at) => recorder.backendCall(at, name, true),
+          onInjected: (at, kinds) => recorder.faultInjected(at, kinds),
+        });
+        return [name, createAttempt(chaos, clock, rng.fork(`chaos:${name}`))] as const;
+      }),
+    );
+    const attemptOn = (name: string) => {
+      const attempt = attempts.get(name);
+      if (!attempt) throw new Error(`unknown backend ${name}`);
+      return attempt;
+    };
+    const client = buildClient(scenario.topology, scenario.policies, [...backends.keys()], attemptOn, {
+      clock,
+      rng: rng.fork('policies'),
+      events: { emit: (event) => recorder.policyEvent(clock.now(), event) },
+    });
+
+    const inFlight = new Map<number, number>();
+    let sequence = 0;
+    let sent = 0;
+    const progressEvery = 1000;
+    const send = async (request: BackendRequest) => {
+      const id = ++sequence;
+      const startedAtMs = clock.now();
+      inFlight.set(id, startedAtMs);
+      const outcome = await client.execute(request);
+      inFlight.delete(id);
+      recorder.requestEnded({ startedAtMs, endedAtMs: clock.now(), kind: outcome.kind, code: outcome.code });
+      if (++sent % progressEvery === 0) options.onProgress?.(clock.now(), endMs);
+    };
+    const stop = options.signal ?? new AbortController().signal;
+    const work = driveWorkload(workload, {
+      clock,
+      rng: rng.fork('workload'),
+      nextRequest: createRequestSource(workload, rng.fork('requests')),
+      send,
+      reject: () => {
+        const at = clock.now();
+        recorder.requestEnded({ startedAtMs: at, endedAtMs: at, kind: 'failed', code: 'OVERLOAD' });
+      },
+      stop,
+      endMs,
+      maxRequests: workload.requests ?? Number.POSITIVE_INFINITY,
+    });
+    if (clock.kind === 'virtual') {
+      const horizon = Number.isFinite(endMs) ? endMs + Math.max(MIN_DRAIN_MS, endMs) : Number.POSITIVE_INFINITY;
+      await (clock as VirtualClock).drive(work, horizon);
+    } else {
+      await Promise.race([work, abortPromise(stop)]);
+    }
+    const endedAtMs = clock.now();
+    // Whatever is still waiting (a hung socket with no timeout) never got an answer: count it, once.
+    for (const startedAtMs of inFlight.values()) {
+      recorder.requestEnded({ startedAtMs, endedAtMs, kind: 'failed', code: 'NO_RESPONSE' });
+    }
+    const figures = recorder.figures(endedAtMs);
+    const wallMs = wallNow() - wallStart;
+    return buildResult({
+      scenario: { name: scenario.name, description: scenario.description, file: options.file },
+      seed,
+      mode: realTime ? 'real-time' : 'simulated',
+      durationMs: endedAtMs,
+      complete: !stop.aborted,
+      figures,
+      hypotheses: evaluateHypotheses(scenario.hypotheses, figures),
+      environment: {
+        startedAt,
+        wallMs: Math.round(wallMs),
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        faultline: FAULTLINE_VERSION,
+        simulatedRequestsPerSecond: realTime ? undefined : Math.round(sent / Math.max(wallMs / 1000, 1e-6)),
+      },
+    });
+  } finally {
+    if (clock.kind === 'virtual') (clock as VirtualClock).uninstall();
+    await closeBackends(backends);
+  }
+}
+
+function abortPromise(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import { ScenarioError } from '../errors/faultline-error.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
+import { formatPath, type ScenarioSource } from './yaml-source.ts';
+
+/** Turns the first zod issue into one line: file:line:col at field.path: problem; what to do. */
+export function toScenarioError(error: z.ZodError, source: ScenarioSource): ScenarioError {
+  const issue = pickIssue(error.issues);
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const keyPath = [...path, key];
+    const allowed = allowedKeysAt(source.data, path, issue);
+    const suggestion = didYouMean(key, allowed);
+    const hint = suggestion ? `did you mean "${suggestion}"?` : `allowed keys here: ${allowed.join(', ') || 'none'}`;
+    return new ScenarioError('SCENARIO_UNKNOWN_KEY', source.file, `unknown key "${key}"; ${hint}`, {
+      ...source.positionOf(keyPath),
+      path: formatPath(keyPath),
+    });
+  }
+  return new ScenarioError('SCENARIO_INVALID', source.file, describe(issue, valueAt(source.data, path)), {
+    ...source.positionOf(path),
+    path: formatPath(path),
+  });
+}
+
+/** Prefer the most specific issue: union failures report every branch, the deepest path says most. */
+function pickIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  let best = issues[0] as z.core.$ZodIssue;
+  for (const issue of issues) if (issue.path.length > best.path.length) best = issue;
+  return best;
+}
+
+function describe(issue: z.core.$ZodIssue, actual: unknown): string {
+  const got = actual === undefined ? 'nothing' : JSON.stringify(actual);
+  switch (issue.code) {
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)} (got ${got}); lower it`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)} (got ${got}); raise it`;
+    case 'invalid_type':
+      return actual === undefined
+        ? `is required (expected ${issue.expected}); add it`
+        : `expected ${issue.expected} but got ${got}; change the value`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${got})`;
+    case 'invalid_union': {
+      const tag = discriminatorHint(issue);
+      return tag ?? `${issue.message} (got ${got}); check the value against \`faultline schema\``;
+    }
+    default:
+      return `${issue.message} (got ${got})`;
+  }
+}
+
+function discriminatorHint(issue: z.core.$ZodIssue): string | undefined {
+  return issue.message.includes('discriminator') ? `${issue.message}; check the kind/type/model field` : undefined;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let cur = data;
+  for (const part of path) {
+    if (!cur || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[part];
+  }
+  return cur;
+}
+
+/** The keys the file already uses correctly next to the unknown one, as candidates for "did you mean". */
+function allowedKeysAt(data: unknown, path: readonly (string | number)[], issue: z.core.$ZodIssue): string[] {
+  const here = valueAt(data, path);
+  const unknown = new Set(issue.code === 'unrecognized_keys' ? issue.keys : []);
+  const known = here && typeof here === 'object' ? Object.keys(here).filter((k) => !unknown.has(k)) : [];
+  return [...new Set([...known, ...KNOWN_KEYS])];
+}
+
+/** Every key the scenario format knows, for suggestions (a typo is usually close to one of these). */
+const KNOWN_KEYS = [
+  'name', 'description', 'seed', 'mode', 'backends', 'topology', 'policies', 'workload', 'phases', 'hypotheses',
+  'plugin', 'options', 'type', 'backend', 'order', 'quorum', 'cache', 'fallback', 'retry', 'breaker', 'timeout',
+  'bulkhead', 'ttl', 'maxEntries', 'staleIfError', 'coalesce', 'value', 'maxAttempts', 'backoff', 'retryOn',
+  'honorRetryAfter', 'maxRetryAfter', 'initialDelay', 'maxDelay', 'exponent', 'jitter', 'delay', 'halfOpenAfter',
+  'strategy', 'threshold', 'size', 'minimumNumberOfCalls', 'duration', 'minimumRps', 'failOn', 'after', 'limit',
+  'queue', 'model', 'clients', 'thinkTime', 'rate', 'arrivals', 'maxInFlight', 'requests', 'mix', 'corpus',
+  'endpoint', 'method', 'weight', 'zipf', 'language', 'from', 'to', 'faults', 'kind', 'target', 'routes',
+  'distribution', 'status', 'retryAfter', 'error', 'mode', 'count', 'failure', 'up', 'down', 'errorRate',
+  'latencyMs', 'window', 'network', 'ms', 'minMs', 'maxMs', 'meanMs', 'stdDevMs', 'medianMs', 'sigma', 'scaleMs',
+  'shape', 'metric', 'op', 'phase', 'expect',
+];

@@ -1,0 +1,73 @@
+import type { BackendRequest } from '../backend/contract.ts';
+import type { Clock } from '../clock/clock.ts';
+import { exponential } from '../rng/distributions.ts';
+import type { Rng } from '../rng/rng.ts';
+import type { Workload } from './schema.ts';
+
+export interface DriverDeps {
+  readonly clock: Clock;
+  readonly rng: Rng;
+  readonly nextRequest: () => BackendRequest;
+  /** Executes one request and records its outcome; never rejects. */
+  readonly send: (request: BackendRequest) => Promise<void>;
+  /** Records an arrival the open loop had to turn away (too many in flight). */
+  readonly reject: (request: BackendRequest) => void;
+  /** Stops issuing new requests (Ctrl-C); requests in flight still finish. */
+  readonly stop: AbortSignal;
+  readonly endMs: number;
+  readonly maxRequests: number;
+}
+
+/** Issues the workload's requests until its duration or request count runs out, then waits for them. */
+export function driveWorkload(workload: Workload, deps: DriverDeps): Promise<void> {
+  return workload.model === 'closed' ? closedLoop(workload, deps) : openLoop(workload, deps);
+}
+
+function budget(deps: DriverDeps) {
+  let issued = 0;
+  return {
+    take(): boolean {
+      if (deps.stop.aborted || issued >= deps.maxRequests || deps.clock.now() >= deps.endMs) return false;
+      issued++;
+      return true;
+    },
+  };
+}
+
+/** N clients, each waiting for its answer (and its think time) before sending again. */
+async function closedLoop(workload: Extract<Workload, { model: 'closed' }>, deps: DriverDeps): Promise<void> {
+  const quota = budget(deps);
+  const client = async () => {
+    while (quota.take()) {
+      await deps.send(deps.nextRequest());
+      if (workload.thinkTime > 0) await deps.clock.sleep(workload.thinkTime);
+    }
+  };
+  await Promise.all(Array.from({ length: workload.clients }, client));
+}
+
+/**
+ * Arrivals on a schedule that ignores responses, so slow answers do not hide latency (no coordinated
+ * omission). Poisson arrivals draw exponential gaps; constant ones are evenly spaced.
+ */
+async function openLoop(workload: Extract<Workload, { model: 'open' }>, deps: DriverDeps): Promise<void> {
+  const quota = budget(deps);
+  const meanGapMs = 1000 / workload.rate;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const done = () => {
+    inFlight--;
+    if (inFlight === 0) drained?.();
+  };
+  while (quota.take()) {
+    const request = deps.nextRequest();
+    if (inFlight >= workload.maxInFlight) deps.reject(request);
+    else {
+      inFlight++;
+      deps.send(request).then(done, done);
+    }
+    const gap = workload.arrivals === 'poisson' ? exponential(deps.rng, meanGapMs) : meanGapMs;
+    await deps.clock.sleep(gap);
+  }
+  if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+}
