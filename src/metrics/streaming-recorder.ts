@@ -1,0 +1,134 @@
+import type { PolicyEvent, PolicyEventType } from '../policies/events.ts';
+import type { PhaseFigures } from '../report/result.ts';
+import { type BreakerState, BreakerTimeline } from './breaker-timeline.ts';
+import type { RecorderFigures } from './figures.ts';
+import type { MetricsRecorder, RequestRecord } from './recorder.ts';
+import { roundMs } from './rounding.ts';
+import { TimelineBuckets } from './timeline-buckets.ts';
+import { WindowStats } from './window-stats.ts';
+
+export interface PhaseWindow {
+  readonly name: string;
+  readonly fromMs: number;
+  /** Open-ended (to the end of the run) when absent. */
+  readonly toMs?: number;
+}
+
+export interface RecorderOptions {
+  readonly phases: readonly PhaseWindow[];
+  /** Timeline slice width; the runner picks about duration / 120. */
+  readonly bucketMs: number;
+}
+
+/** What the recorder holds, to show it does not grow with the number of requests. */
+export interface RecorderFootprint {
+  readonly histogramBytes: number;
+  readonly timelineBuckets: number;
+  readonly listedTransitions: number;
+}
+
+export interface Recorder extends MetricsRecorder {
+  /** The figures measured over [0, endMs). Can be called more than once. */
+  figures(endMs: number): RecorderFigures;
+  footprint(): RecorderFootprint;
+}
+
+const BREAKER_STATE_OF: Partial<Record<PolicyEventType, BreakerState>> = {
+  'breaker-open': 'open',
+  'breaker-half-open': 'half-open',
+  'breaker-closed': 'closed',
+};
+
+/**
+ * A MetricsRecorder that streams into fixed-size state: counters, HDR histograms, a bounded timeline.
+ * A request counts in the phases where it started; backend calls, faults and policy events in the
+ * phases active when they happened. Overlapping phases each count what falls in their window.
+ */
+export function createRecorder(options: RecorderOptions): Recorder {
+  const overall = new WindowStats({ fromMs: 0 });
+  const phases = options.phases.map((phase) => ({
+    name: phase.name,
+    stats: new WindowStats({ fromMs: phase.fromMs, ...(phase.toMs !== undefined && { toMs: phase.toMs }) }),
+  }));
+  const timeline = new TimelineBuckets(options.bucketMs);
+  const breaker = new BreakerTimeline();
+
+  /** The whole-run window always, plus every phase whose window holds `atMs`. */
+  function windowsAt(atMs: number, visit: (stats: WindowStats) => void): void {
+    visit(overall);
+    for (const phase of phases) if (phase.stats.contains(atMs)) visit(phase.stats);
+  }
+
+  function breakerEvent(atMs: number, to: BreakerState): void {
+    const effect = breaker.transition(atMs, to);
+    if (!effect) return;
+    const span = effect.endedSpan;
+    if (span) {
+      overall.breakerOpenSpan(span);
+      for (const phase of phases) phase.stats.breakerOpenSpan(span);
+    }
+    if (effect.opened) windowsAt(atMs, (stats) => stats.breakerOpened());
+  }
+
+  return {
+    requestEnded(record: RequestRecord): void {
+      windowsAt(record.startedAtMs, (stats) => stats.requestEnded(record));
+      timeline.requestEnded(record);
+    },
+
+    backendCall(atMs: number, backend: string, reached: boolean): void {
+      windowsAt(atMs, (stats) => stats.backendCall(backend, reached));
+      timeline.backendCall(atMs);
+    },
+
+    faultInjected(atMs: number, kinds: readonly string[]): void {
+      if (kinds.length > 0) windowsAt(atMs, (stats) => stats.faultInjected(kinds));
+    },
+
+    policyEvent(atMs: number, event: PolicyEvent): void {
+      windowsAt(atMs, (stats) => stats.policyEvent(event.type));
+      const to = BREAKER_STATE_OF[event.type];
+      if (to) breakerEvent(atMs, to);
+    },
+
+    figures(endMs: number): RecorderFigures {
+      const stillOpen = breaker.openSpanAt(endMs);
+      const whole = overall.figures(endMs, stillOpen);
+      return {
+        requests: whole.requests,
+        availability: whole.availability,
+        latency: whole.latency,
+        throughput: whole.throughput,
+        backend: { ...whole.backend, byBackend: overall.callsByBackend() },
+        cache: {
+          ...whole.cache,
+          coalesced: overall.policyEventCount('cache-coalesced'),
+          stale: overall.policyEventCount('cache-stale'),
+        },
+        breaker: { ...whole.breaker, transitions: [...breaker.transitions()] },
+        faults: { injected: overall.faultsByKind() },
+        policyEvents: overall.policyEventCounts(),
+        phases: phases.map(
+          ({ name, stats }): PhaseFigures => ({
+            name,
+            fromMs: roundMs(stats.range.fromMs),
+            // Where measuring the phase stopped: its declared end, or the run's end when that came first.
+            toMs: roundMs(stats.range.fromMs + stats.measuredMs(endMs)),
+            ...stats.figures(endMs, stillOpen),
+          }),
+        ),
+        timeline: timeline.toJSON(endMs),
+      };
+    },
+
+    footprint(): RecorderFootprint {
+      const windows = [overall, ...phases.map((phase) => phase.stats)];
+      return {
+        histogramBytes:
+          windows.reduce((sum, stats) => sum + stats.footprintBytes, 0) + timeline.footprintBytes,
+        timelineBuckets: timeline.allocated,
+        listedTransitions: breaker.transitions().length,
+      };
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import type { PolicyEventType } from '../policies/events.ts';
+import type { WindowFigures } from '../report/result.ts';
+import type { OpenSpan } from './breaker-timeline.ts';
+import { KeyedCounter } from './keyed-counter.ts';
+import { LatencyHistogram } from './latency-histogram.ts';
+import type { RequestRecord } from './recorder.ts';
+import { ratio, roundMs, roundRatio } from './rounding.ts';
+
+/** A stretch of the run, [fromMs, toMs); open-ended when toMs is absent. */
+export interface WindowRange {
+  readonly fromMs: number;
+  readonly toMs?: number;
+}
+
+/** The code a failure without one is counted under. */
+export const UNKNOWN_CODE = 'UNKNOWN';
+
+/**
+ * Streaming figures for one window of the run (the whole run, or one phase): counters and one HDR
+ * histogram, so memory does not depend on the number of requests. The caller asks `contains` and
+ * feeds only what belongs here.
+ */
+export class WindowStats {
+  readonly #latency = new LatencyHistogram({ significantDigits: 3 });
+  #succeeded = 0;
+  #fellBack = 0;
+  #failed = 0;
+  readonly #failuresByCode = new KeyedCounter();
+  #backendCalls = 0;
+  #backendReached = 0;
+  readonly #callsByBackend = new KeyedCounter();
+  readonly #faults = new KeyedCounter();
+  readonly #policyEvents = new KeyedCounter();
+  #breakerOpened = 0;
+  #breakerOpenMs = 0;
+
+  constructor(readonly range: WindowRange) {}
+
+  contains(atMs: number): boolean {
+    return atMs >= this.range.fromMs && (this.range.toMs === undefined || atMs < this.range.toMs);
+  }
+
+  /** How much of the window was measured by `endMs`: its declared span, cut at the run's end. */
+  measuredMs(endMs: number): number {
+    const to = Math.min(this.range.toMs ?? endMs, endMs);
+    return Math.max(0, to - this.range.fromMs);
+  }
+
+  /** Bytes the latency histogram holds (for footprint checks); independent of the request count. */
+  get footprintBytes(): number {
+    return this.#latency.footprintBytes;
+  }
+
+  requestEnded(record: RequestRecord): void {
+    this.#latency.record(record.endedAtMs - record.startedAtMs);
+    if (record.kind === 'succeeded') this.#succeeded++;
+    else if (record.kind === 'fell-back') this.#fellBack++;
+    else {
+      this.#failed++;
+      this.#failuresByCode.add(record.code ?? UNKNOWN_CODE);
+    }
+  }
+
+  backendCall(backend: string, reached: boolean): void {
+    this.#backendCalls++;
+    if (reached) this.#backendReached++;
+    this.#callsByBackend.add(backend);
+  }
+
+  faultInjected(kinds: readonly string[]): void {
+    for (const kind of kinds) this.#faults.add(kind);
+  }
+
+  policyEvent(type: PolicyEventType): void {
+    this.#policyEvents.add(type);
+  }
+
+  breakerOpened(): void {
+    this.#breakerOpened++;
+  }
+
+  /** Adds the part of an open span that falls inside this window. */
+  breakerOpenSpan(span: OpenSpan): void {
+    this.#breakerOpenMs += this.#overlapMs(span);
+  }
+
+  #overlapMs(span: OpenSpan): number {
+    const from = Math.max(span.fromMs, this.range.fromMs);
+    const to = Math.min(span.toMs, this.range.toMs ?? Number.POSITIVE_INFINITY);
+    return Math.max(0, to - from);
+  }
+
+  /**
+   * The window's figures at `endMs`. `stillOpen` is the breaker's open span not yet closed at the end.
+   * With no requests, availability is 1 (nothing failed) and the other request ratios are 0.
+   */
+  figures(endMs: number, stillOpen?: OpenSpan): WindowFigures {
+    const windowMs = this.measuredMs(endMs);
+    const total = this.#succeeded + this.#fellBack + this.#failed;
+    const openMs = this.#breakerOpenMs + (stillOpen ? this.#overlapMs(stillOpen) : 0);
+    const hits = this.#policyEvents.get('cache-hit');
+    const misses = this.#policyEvents.get('cache-miss');
+    return {
+      requests: {
+        total,
+        succeeded: this.#succeeded,
+        fellBack: this.#fellBack,
+        failed: this.#failed,
+        failuresByCode: this.#failuresByCode.toSortedRecord(),
+      },
+      availability: ratio(this.#succeeded + this.#fellBack, total, 1),
+      latency: this.#latency.summary(),
+      backend: {
+        calls: this.#backendCalls,
+        reached: this.#backendReached,
+        callsPerRequest: ratio(this.#backendCalls, total, 0),
+      },
+      cache: { hits, misses, hitRatio: ratio(hits, hits + misses, 0) },
+      breaker: {
+        openTimeMs: roundMs(openMs),
+        openRatio: ratio(openMs, windowMs, 0),
+        opened: this.#breakerOpened,
+      },
+      throughput: windowMs > 0 ? roundRatio(total / (windowMs / 1_000)) : 0,
+    };
+  }
+
+  callsByBackend(): Record<string, number> {
+    return this.#callsByBackend.toSortedRecord();
+  }
+
+  faultsByKind(): Record<string, number> {
+    return this.#faults.toSortedRecord();
+  }
+
+  policyEventCounts(): Record<string, number> {
+    return this.#policyEvents.toSortedRecord();
+  }
+
+  policyEventCount(type: PolicyEventType): number {
+    return this.#policyEvents.get(type);
+  }
+}
