@@ -6,5 +6,6 @@ import { readResponse } from './read-response.ts';
 
 /** One attempt against one backend (already wrapped in its chaos layer), read the way a client reads it. */
 export function createAttempt(backend: Backend, clock: Clock, rng: Rng): AttemptFn {
-  return async (request, signal) => readResponse(request, await backend.call(request, { signal, clock, rng }), backend);
+  return async (request, signal) =>
+    readResponse(request, await backend.call(request, { signal, clock, rng }), backend);
 }

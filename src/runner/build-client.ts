@@ -1,12 +1,16 @@
-import type { PolicyEvent } from '../policies/events.ts';
 import { buildPolicyStack } from '../policies/build-stack.ts';
+import type { PolicyEvent } from '../policies/events.ts';
 import type { PoliciesConfig } from '../policies/schema.ts';
 import type { AttemptFn, ResilientClient, StackDeps } from '../policies/stack.ts';
 import type { Topology } from '../scenario/schema.ts';
 import { failoverAttempt, type Leg } from '../topology/failover.ts';
 import { fanOutAttempt } from '../topology/fan-out.ts';
 
-const BREAKER_STATE_EVENTS = new Set<PolicyEvent['type']>(['breaker-open', 'breaker-half-open', 'breaker-closed']);
+const BREAKER_STATE_EVENTS = new Set<PolicyEvent['type']>([
+  'breaker-open',
+  'breaker-half-open',
+  'breaker-closed',
+]);
 
 /**
  * Wires the topology: a single backend gets the whole stack; failover and fan-out give each backend
@@ -32,7 +36,10 @@ export function buildClient(
       ...deps,
       rng: deps.rng.fork(`leg:${name}`),
       // The result's breaker timeline follows the first backend's breaker; the others' transitions stay out of it.
-      events: index === 0 ? deps.events : { emit: (e: PolicyEvent) => BREAKER_STATE_EVENTS.has(e.type) || deps.events.emit(e) },
+      events:
+        index === 0
+          ? deps.events
+          : { emit: (e: PolicyEvent) => BREAKER_STATE_EVENTS.has(e.type) || deps.events.emit(e) },
     }),
   }));
   const whole = topology.type === 'failover' ? failoverAttempt(legs) : fanOutAttempt(legs, topology.quorum);

@@ -6,7 +6,12 @@ export function checkReferences(scenario: Scenario, file: string): void {
   const backends = Object.keys(scenario.backends);
   const known = (name: string, path: string, what: string) => {
     if (!backends.includes(name)) {
-      throw new ScenarioError('SCENARIO_UNKNOWN_BACKEND', file, `${what} "${name}" is not in backends (${backends.join(', ')}); add it or fix the name`, { path });
+      throw new ScenarioError(
+        'SCENARIO_UNKNOWN_BACKEND',
+        file,
+        `${what} "${name}" is not in backends (${backends.join(', ')}); add it or fix the name`,
+        { path },
+      );
     }
   };
   const t = scenario.topology;
@@ -15,18 +20,30 @@ export function checkReferences(scenario: Scenario, file: string): void {
   if (t.type === 'fan-out') {
     t.backends.forEach((n, i) => known(n, `topology.backends[${i}]`, 'backend'));
     if (t.quorum > t.backends.length) {
-      throw new ScenarioError('SCENARIO_INVALID', file, `quorum ${t.quorum} exceeds the ${t.backends.length} backends; lower it`, { path: 'topology.quorum' });
+      throw new ScenarioError(
+        'SCENARIO_INVALID',
+        file,
+        `quorum ${t.quorum} exceeds the ${t.backends.length} backends; lower it`,
+        { path: 'topology.quorum' },
+      );
     }
   }
   const fb = scenario.policies.fallback;
   if (fb && 'backend' in fb) known(fb.backend, 'policies.fallback.backend', 'fallback backend');
   scenario.phases.forEach((phase, p) =>
-    phase.faults.forEach((fault, f) => fault.target && known(fault.target, `phases[${p}].faults[${f}].target`, 'fault target')),
+    phase.faults.forEach(
+      (fault, f) => fault.target && known(fault.target, `phases[${p}].faults[${f}].target`, 'fault target'),
+    ),
   );
   const phases = scenario.phases.map((p) => p.name);
   scenario.hypotheses.forEach((h, i) => {
     if (h.phase && !phases.includes(h.phase)) {
-      throw new ScenarioError('SCENARIO_UNKNOWN_PHASE', file, `phase "${h.phase}" is not defined (phases: ${phases.join(', ') || 'none'})`, { path: `hypotheses[${i}].phase` });
+      throw new ScenarioError(
+        'SCENARIO_UNKNOWN_PHASE',
+        file,
+        `phase "${h.phase}" is not defined (phases: ${phases.join(', ') || 'none'})`,
+        { path: `hypotheses[${i}].phase` },
+      );
     }
   });
 }

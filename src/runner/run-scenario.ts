@@ -45,7 +45,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   checkReferences(scenario, file);
   const seed = options.seed ?? scenario.seed ?? randomSeed();
   const realTime = options.realTime ?? scenario.mode === 'real-time';
-  const workload = options.durationMs === undefined ? scenario.workload : { ...scenario.workload, duration: options.durationMs };
+  const workload =
+    options.durationMs === undefined
+      ? scenario.workload
+      : { ...scenario.workload, duration: options.durationMs };
   const endMs = workload.duration ?? Number.POSITIVE_INFINITY;
   const startedAt = wallClockIso();
   const wallStart = wallNow();
@@ -114,7 +117,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       maxRequests: workload.requests ?? Number.POSITIVE_INFINITY,
     });
     if (clock.kind === 'virtual') {
-      const horizon = Number.isFinite(endMs) ? endMs + Math.max(MIN_DRAIN_MS, endMs) : Number.POSITIVE_INFINITY;
+      const horizon = Number.isFinite(endMs)
+        ? endMs + Math.max(MIN_DRAIN_MS, endMs)
+        : Number.POSITIVE_INFINITY;
       await (clock as VirtualClock).drive(work, horizon);
     } else {
       await Promise.race([work, abortPromise(stop)]);

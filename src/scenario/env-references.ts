@@ -27,10 +27,12 @@ export function resolveEnvReferences(
       return found;
     });
   }
-  if (Array.isArray(value)) return value.map((item, i) => resolveEnvReferences(item, source, env, [...path, i]));
+  if (Array.isArray(value))
+    return value.map((item, i) => resolveEnvReferences(item, source, env, [...path, i]));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = resolveEnvReferences(item, source, env, [...path, key]);
+    for (const [key, item] of Object.entries(value))
+      out[key] = resolveEnvReferences(item, source, env, [...path, key]);
     return out;
   }
   return value;

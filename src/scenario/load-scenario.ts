@@ -17,16 +17,27 @@ const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const CODE_EXTENSIONS = new Set(['.ts', '.mts', '.js', '.mjs']);
 
 /** Reads, parses and validates a scenario file; every failure is a one-line ScenarioError. */
-export async function loadScenarioFile(path: string, env: NodeJS.ProcessEnv = process.env): Promise<LoadedScenario> {
+export async function loadScenarioFile(
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LoadedScenario> {
   const file = resolve(path);
   const ext = extname(file).toLowerCase();
   await checkReadable(path, file);
   if (CODE_EXTENSIONS.has(ext)) return { scenario: await loadCodeScenario(path, file), file };
   if (!DATA_EXTENSIONS.has(ext)) {
-    throw new ScenarioError('SCENARIO_EXTENSION', path, `unsupported file type "${ext || 'none'}"; use .yaml, .yml, .json or .ts`);
+    throw new ScenarioError(
+      'SCENARIO_EXTENSION',
+      path,
+      `unsupported file type "${ext || 'none'}"; use .yaml, .yml, .json or .ts`,
+    );
   }
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new ScenarioError('SCENARIO_UNREADABLE', path, `cannot be read (${error.code ?? 'unknown error'}); check permissions`);
+    throw new ScenarioError(
+      'SCENARIO_UNREADABLE',
+      path,
+      `cannot be read (${error.code ?? 'unknown error'}); check permissions`,
+    );
   });
   return { scenario: parseScenario(path, text, env), file };
 }
@@ -35,7 +46,11 @@ export async function loadScenarioFile(path: string, env: NodeJS.ProcessEnv = pr
 export function parseScenario(file: string, text: string, env: NodeJS.ProcessEnv = process.env): Scenario {
   const source = parseScenarioText(file, text);
   if (!source.data || typeof source.data !== 'object' || Array.isArray(source.data)) {
-    throw new ScenarioError('SCENARIO_NOT_MAPPING', file, 'a scenario must be a mapping with at least name and workload');
+    throw new ScenarioError(
+      'SCENARIO_NOT_MAPPING',
+      file,
+      'a scenario must be a mapping with at least name and workload',
+    );
   }
   return validateScenario(resolveEnvReferences(source.data, source, env), source);
 }
@@ -50,13 +65,16 @@ async function checkReadable(shown: string, file: string): Promise<void> {
   let size: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new ScenarioError('SCENARIO_NOT_FILE', shown, 'is not a file; pass a scenario file or a glob');
+    if (!info.isFile())
+      throw new ScenarioError('SCENARIO_NOT_FILE', shown, 'is not a file; pass a scenario file or a glob');
     size = info.size;
   } catch (error) {
     if (error instanceof ScenarioError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ScenarioError('SCENARIO_NOT_FOUND', shown, 'file not found; check the path');
-    if (code === 'EACCES') throw new ScenarioError('SCENARIO_UNREADABLE', shown, 'permission denied; check the file mode');
+    if (code === 'ENOENT')
+      throw new ScenarioError('SCENARIO_NOT_FOUND', shown, 'file not found; check the path');
+    if (code === 'EACCES')
+      throw new ScenarioError('SCENARIO_UNREADABLE', shown, 'permission denied; check the file mode');
     throw new ScenarioError('SCENARIO_UNREADABLE', shown, `cannot be read (${code ?? 'unknown error'})`);
   }
   if (size > MAX_SCENARIO_BYTES) {

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import { ScenarioError } from '../errors/faultline-error.ts';
 
 /** Caps that keep a hostile file from exhausting memory before validation even starts. */
@@ -28,10 +28,10 @@ export function parseScenarioText(file: string, text: string): ScenarioSource {
   });
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0];
-    throw new ScenarioError('SCENARIO_SYNTAX', file, `${describeYamlError(first.code, first.message)}`, {
-      line: pos?.line,
-      column: pos?.col,
+    const pos = lineCounter.linePos(first.pos[0]);
+    throw new ScenarioError('SCENARIO_SYNTAX', file, describeYamlError(first.code, first.message), {
+      line: pos.line,
+      column: pos.col,
     });
   }
   const data = toData(doc, file);

@@ -31,13 +31,22 @@ export function createRequestSource(workload: Workload, rng: Rng): () => Backend
       }
     }
     if (!entry) throw new Error('workload mix is empty');
-    if (entry.method === 'GET') return memoised(memo, `${entry.endpoint}`, () => ({ method: 'GET', path: entry.endpoint }));
+    if (entry.method === 'GET')
+      return memoised(memo, `${entry.endpoint}`, () => ({ method: 'GET', path: entry.endpoint }));
     const text = corpus[pickText(rng)]?.text ?? '';
-    return memoised(memo, `${entry.endpoint}\n${text}`, () => ({ method: 'POST', path: entry.endpoint, body: { text } }));
+    return memoised(memo, `${entry.endpoint}\n${text}`, () => ({
+      method: 'POST',
+      path: entry.endpoint,
+      body: { text },
+    }));
   };
 }
 
-function memoised(memo: Map<string, BackendRequest>, key: string, make: () => BackendRequest): BackendRequest {
+function memoised(
+  memo: Map<string, BackendRequest>,
+  key: string,
+  make: () => BackendRequest,
+): BackendRequest {
   let request = memo.get(key);
   if (!request) {
     request = make();

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { serializeResult } from '../../report/serialize.ts';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import type { RunResult } from '../../report/result.ts';
+import { serializeResult } from '../../report/serialize.ts';
 import { randomSeed } from '../../rng/rng.ts';
 import { runScenario } from '../../runner/run-scenario.ts';
 import { loadScenarioFile } from '../../scenario/load-scenario.ts';
@@ -26,8 +26,15 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
     describe: 'Run a scenario and judge its hypotheses',
     builder: (y) =>
       y
-        .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml, .json, .ts)' })
-        .option('seed', { type: 'number', describe: 'seed for every random draw (printed, stored in the result)' })
+        .positional('scenario', {
+          type: 'string',
+          demandOption: true,
+          describe: 'scenario file (.yaml, .json, .ts)',
+        })
+        .option('seed', {
+          type: 'number',
+          describe: 'seed for every random draw (printed, stored in the result)',
+        })
         .option('duration', { type: 'string', describe: 'override the workload duration, e.g. 30s or 1h' })
         .option('out', { type: 'string', describe: 'write the JSON result to this file' })
         .example('$0 run scenarios/outage-with-fallback.yaml', 'simulate on the virtual clock')
@@ -63,6 +70,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
 
 function requireDuration(text: string): number {
   const ms = parseDuration(text);
-  if (ms === undefined) throw new FaultlineError('USAGE', `--duration ${text} is not a duration; use e.g. 30s, 5m or 1h`);
+  if (ms === undefined)
+    throw new FaultlineError('USAGE', `--duration ${text} is not a duration; use e.g. 30s, 5m or 1h`);
   return ms;
 }
