@@ -16,9 +16,11 @@ export function checkReferences(scenario: Scenario, file: string): void {
   };
   const t = scenario.topology;
   if (t.type === 'single' && t.backend) known(t.backend, 'topology.backend', 'backend');
-  if (t.type === 'failover') t.order.forEach((n, i) => known(n, `topology.order[${i}]`, 'backend'));
+  if (t.type === 'failover') {
+    for (const [i, n] of t.order.entries()) known(n, `topology.order[${i}]`, 'backend');
+  }
   if (t.type === 'fan-out') {
-    t.backends.forEach((n, i) => known(n, `topology.backends[${i}]`, 'backend'));
+    for (const [i, n] of t.backends.entries()) known(n, `topology.backends[${i}]`, 'backend');
     if (t.quorum > t.backends.length) {
       throw new ScenarioError(
         'SCENARIO_INVALID',
@@ -30,11 +32,11 @@ export function checkReferences(scenario: Scenario, file: string): void {
   }
   const fb = scenario.policies.fallback;
   if (fb && 'backend' in fb) known(fb.backend, 'policies.fallback.backend', 'fallback backend');
-  scenario.phases.forEach((phase, p) =>
-    phase.faults.forEach(
-      (fault, f) => fault.target && known(fault.target, `phases[${p}].faults[${f}].target`, 'fault target'),
-    ),
-  );
+  for (const [p, phase] of scenario.phases.entries()) {
+    for (const [f, fault] of phase.faults.entries()) {
+      if (fault.target) known(fault.target, `phases[${p}].faults[${f}].target`, 'fault target');
+    }
+  }
   const phases = scenario.phases.map((p) => p.name);
   scenario.hypotheses.forEach((h, i) => {
     if (h.phase && !phases.includes(h.phase)) {
