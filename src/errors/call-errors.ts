@@ -56,12 +56,19 @@ export class MalformedBodyError extends CallError {
 export function errorCode(error: unknown): string {
   if (error instanceof CallError) return error.code;
   if (error && typeof error === 'object') {
-    const named = error as { code?: unknown; name?: unknown };
+    const named = error as { code?: unknown; name?: unknown } & CockatielErrorFlags;
     if (typeof named.code === 'string' && named.code) return named.code;
-    if (named.name === 'TaskCancelledError') return 'TIMEOUT';
-    if (named.name === 'BrokenCircuitError' || named.name === 'IsolatedCircuitError') return 'BREAKER_OPEN';
-    if (named.name === 'BulkheadRejectedError') return 'BULKHEAD_FULL';
+    // cockatiel 3.2 errors keep the name 'Error' and mark themselves with these flags instead.
+    if (named.isTaskCancelledError) return 'TIMEOUT';
+    if (named.isBrokenCircuitError) return 'BREAKER_OPEN';
+    if (named.isBulkheadRejectedError) return 'BULKHEAD_FULL';
     if (named.name === 'AbortError') return 'ABORTED';
   }
   return 'UNKNOWN';
+}
+
+interface CockatielErrorFlags {
+  isTaskCancelledError?: unknown;
+  isBrokenCircuitError?: unknown;
+  isBulkheadRejectedError?: unknown;
 }
