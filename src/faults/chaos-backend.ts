@@ -68,7 +68,8 @@ async function deliverFailure(failure: EffectFailure, ctx: CallContext): Promise
   }
 }
 
-function injectedStatus(status: number, retryAfterMs: number | undefined): BackendResponse {
+/** The response a status fault produces, in process and over real HTTP (src/http) alike. */
+export function injectedStatus(status: number, retryAfterMs: number | undefined): BackendResponse {
   const error = { code: 'FAULT_INJECTED', message: `faultline injected HTTP ${status}`, status };
   if (retryAfterMs === undefined) {
     return { status, headers: { 'content-type': 'application/json' }, body: { error } };
