@@ -1,5 +1,6 @@
 import { build, type Histogram } from 'hdr-histogram-js';
 import type { LatencySummary } from '../report/result.ts';
+import { ExactValues } from './exact-values.ts';
 import { roundMs } from './rounding.ts';
 
 /** Latencies are stored as integer microseconds so sub-millisecond virtual latencies keep their precision. */
@@ -10,20 +11,28 @@ export interface LatencyHistogramOptions {
   readonly significantDigits: 2 | 3;
 }
 
+/** Distinct values kept exactly before relying on HDR alone; small for the many timeline buckets. */
+const EXACT_LIMIT = { 2: 32, 3: 512 } as const;
+/** Rough bytes per Map entry, for the footprint estimate. */
+const EXACT_ENTRY_BYTES = 32;
+
 const EMPTY_SUMMARY: LatencySummary = { p50: 0, p90: 0, p99: 0, max: 0, mean: 0 };
 
 /**
  * An HDR histogram of latencies: fixed memory whatever the number of values (it grows only with the
- * largest value seen). Max and mean are tracked exactly beside it; percentiles carry HDR's relative
- * error (at most 1/2^(digits·log2 10) of the value) and are never reported above the exact max.
+ * largest value seen). Max and mean are tracked exactly beside it. Percentiles are exact while there
+ * are few distinct values, then carry HDR's relative error (under 1/1024 of the value with 3 digits,
+ * 1/128 with 2) and are never reported above the exact max.
  */
 export class LatencyHistogram {
   readonly #histogram: Histogram;
   #count = 0;
   #sumMicros = 0;
   #maxMicros = 0;
+  #exact: ExactValues | undefined;
 
   constructor(options: LatencyHistogramOptions) {
+    this.#exact = new ExactValues(EXACT_LIMIT[options.significantDigits]);
     this.#histogram = build({
       // 64-bit (float) counts stay exact to 2^53 per value bucket; 32-bit would silently wrap at 2^31.
       bitBucketSize: options.significantDigits === 3 ? 64 : 32,
@@ -42,12 +51,13 @@ export class LatencyHistogram {
 
   /** Memory the counts occupy; depends on the value range, never on how many values were recorded. */
   get footprintBytes(): number {
-    return this.#histogram.estimatedFootprintInBytes;
+    return this.#histogram.estimatedFootprintInBytes + (this.#exact?.size ?? 0) * EXACT_ENTRY_BYTES;
   }
 
   record(latencyMs: number): void {
     const micros = Math.max(0, Math.round(latencyMs * MICROS_PER_MS));
     this.#histogram.recordValue(micros);
+    if (this.#exact && !this.#exact.record(micros)) this.#exact = undefined;
     this.#count++;
     this.#sumMicros += micros;
     if (micros > this.#maxMicros) this.#maxMicros = micros;
@@ -57,6 +67,7 @@ export class LatencyHistogram {
   merge(other: LatencyHistogram): void {
     if (other.#count === 0) return;
     this.#histogram.add(other.#histogram);
+    if (!(this.#exact && other.#exact && this.#exact.merge(other.#exact))) this.#exact = undefined;
     this.#count += other.#count;
     this.#sumMicros += other.#sumMicros;
     if (other.#maxMicros > this.#maxMicros) this.#maxMicros = other.#maxMicros;
@@ -65,7 +76,9 @@ export class LatencyHistogram {
   /** Value at a percentile (0–100), in ms; 0 when empty. */
   percentileMs(percentile: number): number {
     if (this.#count === 0) return 0;
-    const micros = Math.min(this.#histogram.getValueAtPercentile(percentile), this.#maxMicros);
+    const micros =
+      this.#exact?.percentile(percentile, this.#count) ??
+      Math.min(this.#histogram.getValueAtPercentile(percentile), this.#maxMicros);
     return roundMs(micros / MICROS_PER_MS);
   }
 

@@ -53,6 +53,20 @@ describe('LatencyHistogram', () => {
     expect(histogram.percentileMs(51)).toBe(0.7);
   });
 
+  it('reports exact percentiles while there are few distinct latencies (fixed simulated latencies)', () => {
+    const histogram = new LatencyHistogram({ significantDigits: 3 });
+    for (let i = 0; i < 95; i++) histogram.record(100);
+    for (let i = 0; i < 5; i++) histogram.record(1_234.567);
+    // HDR alone reports the top of each value's bucket (100.031, 1234.943).
+    expect(histogram.summary()).toEqual({
+      p50: 100,
+      p90: 100,
+      p99: 1_234.567,
+      max: 1_234.567,
+      mean: 156.728,
+    });
+  });
+
   it('reports zeros when nothing was recorded', () => {
     expect(new LatencyHistogram({ significantDigits: 2 }).summary()).toEqual({
       p50: 0,
