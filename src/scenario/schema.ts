@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { phaseSchema } from '../faults/schema.ts';
+import { parseHypothesis } from '../hypotheses/parse-expression.ts';
 import { hypothesisSchema } from '../hypotheses/schema.ts';
 import { policiesSchema } from '../policies/schema.ts';
 import { workloadSchema } from '../workload/schema.ts';
@@ -24,6 +25,19 @@ export const topologySchema = z.discriminatedUnion('type', [
 ]);
 export type Topology = z.output<typeof topologySchema>;
 
+/** A hypothesis as an object, or as the shorthand "latency.p99 < 800ms in outage". */
+const hypothesisEntrySchema = z.union([
+  hypothesisSchema,
+  z.string().transform((text, ctx) => {
+    try {
+      return parseHypothesis(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
+]);
+
 export const scenarioSchema = z.strictObject({
   /** Where editors find the JSON Schema; ignored by faultline. */
   $schema: z.string().optional(),
@@ -38,7 +52,7 @@ export const scenarioSchema = z.strictObject({
   policies: policiesSchema.default({}),
   workload: workloadSchema,
   phases: z.array(phaseSchema).default([]),
-  hypotheses: z.array(hypothesisSchema).default([]),
+  hypotheses: z.array(hypothesisEntrySchema).default([]),
 });
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -47,8 +47,13 @@ function describe(issue: z.core.$ZodIssue, actual: unknown): string {
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${got})`;
     case 'invalid_union': {
-      const tag = discriminatorHint(issue);
-      return tag ?? `${issue.message} (got ${got}); check the value against \`faultline schema\``;
+      // A custom check inside one branch (a duration, a hypothesis string) says more than "invalid input".
+      const custom = issue.errors.flat().find((inner) => inner.code === 'custom');
+      if (custom) return `${custom.message} (got ${got})`;
+      return (
+        discriminatorHint(issue) ??
+        `${issue.message} (got ${got}); check the value against \`faultline schema\``
+      );
     }
     default:
       return `${issue.message} (got ${got})`;

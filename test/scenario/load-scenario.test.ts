@@ -127,3 +127,25 @@ describe('loadScenarioFile', () => {
     expect(scenario.workload).toMatchObject({ model: 'closed', clients: 1, requests: 5 });
   });
 });
+
+describe('hypothesis shorthand', () => {
+  it('reads "metric op value unit in phase" strings', () => {
+    const s = parseScenario(
+      'ok.yaml',
+      `${minimal}phases: [{ name: outage, from: 0s }]\nhypotheses: ['latency.p99 < 0.8s in outage', 'errorRate <= 1%']\n`,
+      {},
+    );
+    expect(s.hypotheses).toEqual([
+      { metric: 'latency.p99', op: '<', value: 800, phase: 'outage' },
+      { metric: 'errorRate', op: '<=', value: 0.01 },
+    ]);
+  });
+
+  it('points at the bad string', () => {
+    expectScenarioError(
+      `${minimal}hypotheses: ['latncy.p99 < 5ms']\n`,
+      'SCENARIO_INVALID',
+      /hypotheses\[0\]: .*latency\.p99/,
+    );
+  });
+});
