@@ -67,6 +67,18 @@ export interface Environment {
   readonly simulatedRequestsPerSecond?: number;
 }
 
+/** What `faultline replay` needs beyond the seed to rerun exactly this run; set by the CLI. */
+export interface ReplayInfo {
+  /** The scenario file, relative to the folder the run started in. */
+  readonly file: string;
+  /** SHA-256 of the scenario file's bytes, so a replay can tell when the file has changed since. */
+  readonly scenarioSha256: string;
+  /** The --duration override, when one was given. */
+  readonly durationMs?: number;
+  /** True when --real-time forced the real clock. */
+  readonly realTime?: boolean;
+}
+
 export interface RunResult extends WindowFigures {
   readonly schemaVersion: typeof RESULT_SCHEMA_VERSION;
   /** False when the run was interrupted and holds only what it had measured by then. */
@@ -84,5 +96,7 @@ export interface RunResult extends WindowFigures {
   readonly phases: readonly PhaseFigures[];
   readonly timeline: { readonly bucketMs: number; readonly buckets: readonly TimelineBucket[] };
   readonly hypotheses: readonly HypothesisResult[];
+  /** Absent from results made through the programmatic API; the CLI always records it. */
+  readonly replay?: ReplayInfo;
   readonly environment: Environment;
 }
