@@ -1,0 +1,66 @@
+import {
+  BrokenCircuitError,
+  type CircuitBreakerPolicy,
+  ConsecutiveBreaker,
+  CountBreaker,
+  circuitBreaker,
+  handleWhen,
+  type IBreaker,
+  type IDefaultPolicyContext,
+  type IPolicy,
+  SamplingBreaker,
+} from 'cockatiel';
+import { failureFilter } from './classify.ts';
+import type { PolicyEvent } from './events.ts';
+import type { BreakerConfig } from './schema.ts';
+import type { StackDeps } from './stack.ts';
+
+const OPENED: PolicyEvent = { type: 'breaker-open' };
+const HALF_OPENED: PolicyEvent = { type: 'breaker-half-open' };
+const CLOSED: PolicyEvent = { type: 'breaker-closed' };
+const REJECTED: PolicyEvent = { type: 'breaker-rejected' };
+
+/** cockatiel's breaker reads Date.now(), which the virtual clock fakes, so it runs on simulated time. */
+export interface Breaker extends IPolicy<IDefaultPolicyContext> {
+  /** The cockatiel breaker underneath, for its `state`. */
+  readonly circuit: CircuitBreakerPolicy;
+}
+
+/**
+ * A circuit breaker counting the failures `failOn` names. While half-open, cockatiel lets one probe
+ * through and holds every other caller until the probe settles. Emits open / half-open / closed on
+ * transitions and `breaker-rejected` for each call it refuses.
+ */
+export function createBreaker(config: BreakerConfig, deps: StackDeps): Breaker {
+  const circuit = circuitBreaker(handleWhen(failureFilter(config.failOn)), {
+    halfOpenAfter: config.halfOpenAfter,
+    breaker: strategyOf(config.strategy),
+  });
+  const { events } = deps;
+  circuit.onBreak(() => events.emit(OPENED));
+  circuit.onHalfOpen(() => events.emit(HALF_OPENED));
+  circuit.onReset(() => events.emit(CLOSED));
+  const rejected = (error: unknown): never => {
+    if (error instanceof BrokenCircuitError) events.emit(REJECTED);
+    throw error;
+  };
+  return {
+    circuit,
+    _altReturn: undefined as never,
+    onSuccess: circuit.onSuccess,
+    onFailure: circuit.onFailure,
+    // cockatiel has no rejection event, so we notice its BrokenCircuitError on the way out.
+    execute: (fn, signal) => circuit.execute(fn, signal).catch(rejected),
+  };
+}
+
+function strategyOf(strategy: BreakerConfig['strategy']): IBreaker {
+  switch (strategy.type) {
+    case 'consecutive':
+      return new ConsecutiveBreaker(strategy.threshold);
+    case 'count':
+      return new CountBreaker(strategy);
+    case 'sampling':
+      return new SamplingBreaker(strategy);
+  }
+}

@@ -1,0 +1,68 @@
+import { type IDefaultPolicyContext, type IPolicy, wrap } from 'cockatiel';
+import type { BackendRequest } from '../backend/contract.ts';
+import { createBreaker } from './breaker.ts';
+import { createBulkhead } from './bulkhead.ts';
+import { createCache } from './cache.ts';
+import { createFallback } from './fallback.ts';
+import { failed, failWith, type Load, type Recover, succeeded } from './outcome.ts';
+import { createRetry } from './retry.ts';
+import type { PoliciesConfig } from './schema.ts';
+import { withOwnSignal } from './signal-pool.ts';
+import type { AttemptFn, Outcome, ResilientClient, StackDeps } from './stack.ts';
+import { createTimeout } from './timeout.ts';
+
+/** Requests have no caller-side cancellation; every chain starts from this never-aborted signal. */
+const ROOT_SIGNAL = new AbortController().signal;
+
+/**
+ * cache ▸ fallback ▸ retry ▸ breaker ▸ timeout ▸ bulkhead, outermost first; absent policies are skipped.
+ * The last four are cockatiel policies joined with `wrap`; cache and fallback are our own layers, as
+ * they work on whole requests and outcomes. `execute` never throws: each request resolves to exactly
+ * one Outcome, whose code is errorCode() of the failure that ended it (or triggered its fallback).
+ */
+export function buildPolicyStack(
+  config: PoliciesConfig,
+  attempt: AttemptFn,
+  deps: StackDeps,
+): ResilientClient {
+  const load = loadThrough(config, attempt, deps);
+  const recover: Recover = config.fallback ? createFallback(config.fallback, deps) : failWith;
+  const cache = config.cache ? createCache(config.cache, deps) : undefined;
+  const run = cache
+    ? (request: BackendRequest) => cache.execute(request, load, recover)
+    : async (request: BackendRequest) => {
+        try {
+          return succeeded(await load(request));
+        } catch (error) {
+          return recover(request, error);
+        }
+      };
+  return {
+    async execute(request): Promise<Outcome> {
+      try {
+        return await run(request);
+      } catch (error) {
+        // Only reachable through a bug or a body the cache cannot key (e.g. circular JSON).
+        return failed(error);
+      }
+    },
+  };
+}
+
+/** retry ▸ breaker ▸ timeout ▸ bulkhead around one attempt, as a function that throws on failure. */
+function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: StackDeps): Load {
+  const policies: IPolicy<IDefaultPolicyContext>[] = [];
+  if (config.retry) policies.push(createRetry(config.retry, deps));
+  if (config.breaker) policies.push(createBreaker(config.breaker, deps));
+  if (config.timeout) policies.push(createTimeout(config.timeout, deps));
+  if (config.bulkhead) policies.push(createBulkhead(config.bulkhead, deps));
+  if (!config.timeout) {
+    // Nothing can cancel a call, but each still gets a signal of its own for its listeners.
+    const call = withOwnSignal(attempt);
+    if (policies.length === 0) return call;
+    const chain = wrap(...policies);
+    return (request) => chain.execute(() => call(request), ROOT_SIGNAL);
+  }
+  const chain = wrap(...policies);
+  return (request) => chain.execute(({ signal }) => attempt(request, signal), ROOT_SIGNAL);
+}
