@@ -1,7 +1,7 @@
 import { compileCue } from './pattern.ts';
 import type { Language } from './response-schemas.ts';
 
-/** Words that tell which claim supports which, as in textbook argument mapping. */
+/** Words that tell which claim supports which, as in textbook argument mapping (in compileCue notation). */
 interface IndicatorWords {
   /** Mark a conclusion wherever they stand ("Socrates is therefore mortal"). */
   readonly conclusionAnywhere: readonly string[];
@@ -15,7 +15,8 @@ const WORDS: Readonly<Record<Language, IndicatorWords>> = {
   en: {
     conclusionAnywhere: ['therefore', 'thus', 'hence', 'consequently'],
     conclusionLeading: [
-      'so',
+      // Not "so many", "so that"...: there "so" is an intensifier or a purpose, not an inference.
+      'so(?! (?:many|much|few|far|long|that|called))',
       'it follows that',
       'which means that',
       'which means',

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { analysisRoute, validateAnalysisResponse } from '../../src/analysis/router.ts';
+import { type BackendResponse, defineBackend } from '../../src/backend/contract.ts';
+import { sampleLatency } from '../../src/faults/latency.ts';
+import { latencyDistributionSchema } from '../../src/faults/schema.ts';
+
+/**
+ * Default base latency: lognormal, median 200 ms, sigma 0.5, so p90 ≈ 380 ms and p99 ≈ 640 ms: the
+ * right-skewed shape of a service doing real work per request. Scenarios usually set their own.
+ */
+export const DEFAULT_LATENCY = { type: 'lognormal', medianMs: 200, sigma: 0.5 } as const;
+
+const optionsSchema = z.strictObject({
+  /** Base latency of every call, before any injected fault. */
+  latency: latencyDistributionSchema.default(DEFAULT_LATENCY),
+  /** The backend's name in results and logs; "mock-analysis" when absent. */
+  name: z.string().min(1).optional(),
+});
+
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json' });
+
+/**
+ * The argument-analysis API in process: each call waits a base latency drawn from the call's rng on the
+ * call's clock, then answers from the same router as the HTTP server, so answers depend on the text.
+ */
+export default defineBackend({
+  name: 'mock-analysis',
+  description:
+    'the argument-analysis API in process: rule-based fallacy detection and argument reconstruction (EN/FR) after a sampled base latency',
+  options: optionsSchema,
+  create(options) {
+    return {
+      name: options.name ?? 'mock-analysis',
+      async call(request, ctx): Promise<BackendResponse> {
+        await ctx.clock.sleep(sampleLatency(options.latency, ctx.rng), ctx.signal);
+        const reply = analysisRoute(request.method, request.path, request.body);
+        return { status: reply.status, headers: JSON_HEADERS, body: reply.body };
+      },
+      validate: (request, body) => validateAnalysisResponse(request.path, body),
+    };
+  },
+});
