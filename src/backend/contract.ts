@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock/clock.ts';
+import type { ChaosOptions } from '../faults/chaos-backend.ts';
+import type { FaultPlan } from '../faults/fault-plan.ts';
 import type { Rng } from '../rng/rng.ts';
 
 /** The argument-analysis API's routes; other backends may serve any path. */
@@ -41,7 +43,15 @@ export interface Backend {
   validate?(request: BackendRequest, body: unknown): string | undefined;
   /** Releases sockets, servers or interceptors the backend opened. */
   close?(): Promise<void>;
+  /**
+   * The backend applies the scenario's faults itself (msw, nock: at the HTTP level, where the user's own
+   * client sees them), from `PluginContext.faultPlan`; the runner then puts no chaos layer in front of it.
+   */
+  readonly injectsFaults?: boolean;
 }
+
+/** Where a backend that injects faults itself reports calls and faults, as the chaos layer does. */
+export type FaultHooks = Pick<ChaosOptions, 'onCall' | 'onReached' | 'onInjected'>;
 
 /** What a plugin's factory receives besides its validated options. */
 export interface PluginContext {
@@ -51,6 +61,11 @@ export interface PluginContext {
   readonly baseDir: string;
   /** Set by the CLI's --allow-insecure-http. */
   readonly allowInsecureHttp?: boolean;
+  /** The scenario's faults, for backends that inject them themselves (`injectsFaults`). */
+  readonly faultPlan?: FaultPlan;
+  /** The backend's name in the scenario, which fault `target`s refer to. */
+  readonly backendName?: string;
+  readonly faultHooks?: FaultHooks;
 }
 
 export interface BackendPlugin<Schema extends z.ZodType = z.ZodType> {

@@ -24,7 +24,21 @@ export interface VirtualClock extends Clock {
 
 // Captured before any install so the driver always yields on the real event loop.
 const realSetImmediate = globalThis.setImmediate;
-const yieldToEventLoop = () => new Promise<void>((resolve) => realSetImmediate(resolve));
+const oneTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
+/** Bounds the settling below, so code that reschedules an immediate forever cannot freeze time. */
+const MAX_SETTLE_TURNS = 64;
+
+/**
+ * One real turn of the event loop, then more while immediates are still queued. Interceptors (nock)
+ * hand an intercepted request on through chains of setImmediate; time must not move until they have
+ * run, or a request would reach its handler at a later virtual time than it was sent.
+ */
+async function yieldToEventLoop(): Promise<void> {
+  await oneTurn();
+  for (let turn = 0; turn < MAX_SETTLE_TURNS && hasQueuedImmediate(); turn++) await oneTurn();
+}
+
+const hasQueuedImmediate = () => process.getActiveResourcesInfo().includes('Immediate');
 
 let installed: FakeClock | undefined;
 

@@ -1,4 +1,4 @@
-import type { Backend, PluginContext } from '../backend/contract.ts';
+import type { Backend, FaultHooks, PluginContext } from '../backend/contract.ts';
 import { loadBackendPlugin } from '../backend/registry.ts';
 import { ScenarioError } from '../errors/faultline-error.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -8,6 +8,7 @@ export async function openBackends(
   scenario: Scenario,
   file: string,
   ctx: PluginContext,
+  faultHooks?: (backendName: string) => FaultHooks,
 ): Promise<Map<string, Backend>> {
   const backends = new Map<string, Backend>();
   try {
@@ -24,7 +25,13 @@ export async function openBackends(
           { path },
         );
       }
-      backends.set(name, await plugin.create(parsed.data, { ...ctx, rng: ctx.rng.fork(`backend:${name}`) }));
+      const pluginCtx = {
+        ...ctx,
+        rng: ctx.rng.fork(`backend:${name}`),
+        backendName: name,
+        faultHooks: faultHooks?.(name),
+      };
+      backends.set(name, await plugin.create(parsed.data, pluginCtx));
     }
     return backends;
   } catch (error) {

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { Backend, BackendRequest } from '../backend/contract.ts';
+import type { Backend, BackendRequest, FaultHooks } from '../backend/contract.ts';
 import { createAttempt } from '../client/attempt.ts';
 import type { Clock } from '../clock/clock.ts';
 import { createRealClock, wallClockIso, wallNow } from '../clock/real-clock.ts';
@@ -62,19 +62,27 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       phases: scenario.phases.map((p) => ({ name: p.name, fromMs: p.from, toMs: p.to })),
       bucketMs: timelineBucketMs(workload.duration, workload.requests),
     });
-    backends = await openBackends(scenario, file, {
-      clock,
-      rng,
-      baseDir: options.file ? dirname(options.file) : process.cwd(),
-      allowInsecureHttp: options.allowInsecureHttp,
+    const faultHooks = (name: string): FaultHooks => ({
+      onCall: (at) => recorder.backendCall(at, name, false),
+      onReached: (at) => recorder.backendCall(at, name, true),
+      onInjected: (at, kinds) => recorder.faultInjected(at, kinds),
     });
+    backends = await openBackends(
+      scenario,
+      file,
+      {
+        clock,
+        rng,
+        baseDir: options.file ? dirname(options.file) : process.cwd(),
+        allowInsecureHttp: options.allowInsecureHttp,
+        faultPlan: plan,
+      },
+      faultHooks,
+    );
     const attempts = new Map(
       [...backends].map(([name, backend]) => {
-        const chaos = withChaos(backend, name, plan, {
-          onCall: (at) => recorder.backendCall(at, name, false),
-          onReached: (at) => recorder.backendCall(at, name, true),
-          onInjected: (at, kinds) => recorder.faultInjected(at, kinds),
-        });
+        // A backend that injects the faults itself (msw, nock) must not get them a second time.
+        const chaos = backend.injectsFaults ? backend : withChaos(backend, name, plan, faultHooks(name));
         return [name, createAttempt(chaos, clock, rng.fork(`chaos:${name}`))] as const;
       }),
     );
