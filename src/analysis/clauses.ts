@@ -24,6 +24,8 @@ const QUESTION_END = /\?["'»”’)\]]*$/u;
 
 // A separator right before an indicator ("A, so B", "A; therefore B", "A, and so B").
 const SEPARATOR_BEFORE = /[,;:–—]\s*(?:(?:and|but|et|mais)\s+)?$/iu;
+// Only this many characters before an indicator are searched, so long sentences stay linear.
+const SEPARATOR_WINDOW = 16;
 
 /** Splits a sentence at its first usable indicator word into one or two clauses. */
 export function sentenceClauses(text: string, sentence: Sentence, language: Language): Clause[] {
@@ -73,12 +75,18 @@ function firstIndicator(text: string, sentence: Sentence, language: Language): I
       if (first && first.start <= start) break;
       const end = start + match[0].length;
       if (end > sentence.end) break;
-      const separator = SEPARATOR_BEFORE.exec(text.slice(sentence.start, start));
-      const punctuationAt = separator ? sentence.start + separator.index : undefined;
+      const punctuationAt = separatorBefore(text, sentence.start, start);
       if (kind === 'conclusion-leading' && start !== sentence.start && punctuationAt === undefined) continue;
       first = { start, end, kind, word: normaliseIndicator(match[0]), punctuationAt };
       break;
     }
   }
   return first;
+}
+
+/** Offset of the , ; : or dash just before `at` (possibly followed by "and"/"et"), if there is one. */
+function separatorBefore(text: string, sentenceStart: number, at: number): number | undefined {
+  const from = Math.max(sentenceStart, at - SEPARATOR_WINDOW);
+  const separator = SEPARATOR_BEFORE.exec(text.slice(from, at));
+  return separator ? from + separator.index : undefined;
 }
