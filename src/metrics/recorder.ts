@@ -17,8 +17,10 @@ export interface RequestRecord {
  */
 export interface MetricsRecorder {
   requestEnded(record: RequestRecord): void;
-  /** A call left the policy stack towards `backend` (the cost); `reached` when the backend itself ran it. */
-  backendCall(atMs: number, backend: string, reached: boolean): void;
+  /** A call left the policy stack towards `backend`: the cost a policy pays, reached or not. */
+  backendCall(atMs: number, backend: string): void;
+  /** That call got past the injected faults and the backend itself ran it. */
+  backendReached(atMs: number, backend: string): void;
   faultInjected(atMs: number, kinds: readonly string[]): void;
   policyEvent(atMs: number, event: PolicyEvent): void;
 }

@@ -76,9 +76,13 @@ export function createRecorder(options: RecorderOptions): Recorder {
       timeline.requestEnded(record);
     },
 
-    backendCall(atMs: number, backend: string, reached: boolean): void {
-      windowsAt(atMs, (stats) => stats.backendCall(backend, reached));
+    backendCall(atMs: number, backend: string): void {
+      windowsAt(atMs, (stats) => stats.backendCall(backend));
       timeline.backendCall(atMs);
+    },
+
+    backendReached(atMs: number): void {
+      windowsAt(atMs, (stats) => stats.backendReached());
     },
 
     faultInjected(atMs: number, kinds: readonly string[]): void {

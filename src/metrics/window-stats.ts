@@ -61,10 +61,13 @@ export class WindowStats {
     }
   }
 
-  backendCall(backend: string, reached: boolean): void {
+  backendCall(backend: string): void {
     this.#backendCalls++;
-    if (reached) this.#backendReached++;
     this.#callsByBackend.add(backend);
+  }
+
+  backendReached(): void {
+    this.#backendReached++;
   }
 
   faultInjected(kinds: readonly string[]): void {

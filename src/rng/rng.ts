@@ -18,7 +18,9 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  const gen = xoroshiro128plus(seed | 0);
+  const gen = xoroshiro128plus(mixSeed(seed));
+  // xoroshiro's first outputs from a low-entropy state are poor (seed 1 starts near 0.99999): skip them.
+  for (let i = 0; i < 8; i++) gen.next();
   const rng: Rng = {
     seed,
     next: () => uniformFloat64(gen),
@@ -37,6 +39,14 @@ export function deriveSeed(seed: number, label: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h | 0;
+}
+
+/** splitmix32 finaliser: spreads small seeds (1, 2, 42...) across all 32 bits. */
+function mixSeed(seed: number): number {
+  let z = (seed + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) | 0;
 }
 
 /** A fresh seed for runs that did not name one: the one place wall-clock entropy enters. */

@@ -63,8 +63,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       bucketMs: timelineBucketMs(workload.duration, workload.requests),
     });
     const faultHooks = (name: string): FaultHooks => ({
-      onCall: (at) => recorder.backendCall(at, name, false),
-      onReached: (at) => recorder.backendCall(at, name, true),
+      onCall: (at) => recorder.backendCall(at, name),
+      onReached: (at) => recorder.backendReached(at, name),
       onInjected: (at, kinds) => recorder.faultInjected(at, kinds),
     });
     backends = await openBackends(

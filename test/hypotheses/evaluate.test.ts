@@ -25,7 +25,10 @@ function knownFigures(): RecorderFigures {
     const start = 5_000 + i * 100;
     recorder.requestEnded({ startedAtMs: start, endedAtMs: start + 200, kind, code: 'HTTP_503' });
   });
-  for (let i = 0; i < 15; i++) recorder.backendCall(5_000 + i, 'primary', true);
+  for (let i = 0; i < 15; i++) {
+    recorder.backendCall(5_000 + i, 'primary');
+    recorder.backendReached(5_000 + i, 'primary');
+  }
   recorder.policyEvent(6_000, { type: 'breaker-open' });
   recorder.policyEvent(8_000, { type: 'breaker-half-open' });
   for (const type of ['cache-hit', 'cache-hit', 'cache-hit', 'cache-miss'] as const)

@@ -36,9 +36,11 @@ describe('phase attribution', () => {
 
   it('counts backend calls, faults and policy events in the phase active at their time', () => {
     const recorder = recorderWith();
-    recorder.backendCall(999.5, 'primary', true);
-    recorder.backendCall(1_000, 'primary', false);
-    recorder.backendCall(4_200, 'secondary', true);
+    recorder.backendCall(999.5, 'primary');
+    recorder.backendReached(999.5, 'primary');
+    recorder.backendCall(1_000, 'primary');
+    recorder.backendCall(4_200, 'secondary');
+    recorder.backendReached(4_200, 'secondary');
     recorder.faultInjected(1_500, ['error', 'latency']);
     recorder.policyEvent(3_999, { type: 'cache-hit' });
     recorder.policyEvent(4_000, { type: 'cache-miss' });
@@ -114,7 +116,10 @@ describe('window figures', () => {
     add(20, 'fell-back', 'HTTP_503');
     add(6, 'failed', 'HTTP_503');
     add(4, 'failed', 'TIMEOUT');
-    for (let i = 0; i < 150; i++) recorder.backendCall(i, 'primary', i % 3 !== 0);
+    for (let i = 0; i < 150; i++) {
+      recorder.backendCall(i, 'primary');
+      if (i % 3 !== 0) recorder.backendReached(i, 'primary');
+    }
     for (let i = 0; i < 30; i++) recorder.policyEvent(i, { type: 'cache-hit' });
     for (let i = 0; i < 10; i++) recorder.policyEvent(i, { type: 'cache-miss' });
     recorder.policyEvent(5, { type: 'cache-coalesced' });
@@ -169,7 +174,9 @@ function feedRandomRun(recorder: Recorder, seed: number, requests: number): void
     const start = rng.next() * 10_000;
     const kind = kinds[rng.int(0, 2)] ?? 'failed';
     recorder.requestEnded(request(start, start + rng.next() * 300, kind, codes[rng.int(0, 3)]));
-    recorder.backendCall(start, rng.chance(0.5) ? 'b' : 'a', rng.chance(0.9));
+    const backend = rng.chance(0.5) ? 'b' : 'a';
+    recorder.backendCall(start, backend);
+    if (rng.chance(0.9)) recorder.backendReached(start, backend);
     if (rng.chance(0.1)) recorder.faultInjected(start, [rng.chance(0.5) ? 'latency' : 'error']);
     if (rng.chance(0.1)) recorder.policyEvent(start, events[rng.int(0, 1)] ?? { type: 'timeout' });
   }
@@ -206,7 +213,7 @@ describe('determinism', () => {
     const recorder = recorderWith();
     for (const code of ['TIMEOUT', 'ECONNRESET', 'HTTP_503'])
       recorder.requestEnded(request(0, 1, 'failed', code));
-    for (const name of ['zeta', 'alpha']) recorder.backendCall(0, name, true);
+    for (const name of ['zeta', 'alpha']) recorder.backendCall(0, name);
     recorder.faultInjected(0, ['rate-limit', 'error']);
     recorder.policyEvent(0, { type: 'timeout' });
     recorder.policyEvent(0, { type: 'cache-hit' });

@@ -19,7 +19,8 @@ function figures() {
   });
   recorder.requestEnded({ startedAtMs: 10, endedAtMs: 30, kind: 'succeeded' });
   recorder.requestEnded({ startedAtMs: 1_200, endedAtMs: 1_300, kind: 'failed', code: 'HTTP_503' });
-  recorder.backendCall(1_200, 'primary', true);
+  recorder.backendCall(1_200, 'primary');
+  recorder.backendReached(1_200, 'primary');
   recorder.policyEvent(1_250, { type: 'breaker-open' });
   recorder.faultInjected(1_200, ['error']);
   return recorder.figures(3_000);
