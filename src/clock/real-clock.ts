@@ -1,12 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import { abortReason, type Clock } from './clock.ts';
 
+// Captured at load, before a virtual clock may fake `performance` and `Date` for a simulation, so wall
+// time measured around a simulated run stays wall time.
+const realPerformanceNow = performance.now.bind(performance);
+const RealDate = Date;
+
 /** Wall-clock time, for real-time runs against real sockets. */
 export function createRealClock(): Clock {
-  const origin = performance.now();
+  const origin = realPerformanceNow();
   return {
     kind: 'real',
-    now: () => performance.now() - origin,
+    now: () => realPerformanceNow() - origin,
     sleep: (ms, signal) => sleepWith(setTimeout, clearTimeout, ms, signal),
     schedule(ms, fn) {
       const timer = setTimeout(fn, ms);
@@ -17,12 +22,12 @@ export function createRealClock(): Clock {
 
 /** Wall-clock milliseconds since the epoch, for the `environment` block of results only. */
 export function wallClockIso(): string {
-  return new Date().toISOString();
+  return new RealDate().toISOString();
 }
 
 /** Monotonic wall time in ms, for measuring how long a run took (environment facts only). */
 export function wallNow(): number {
-  return performance.now();
+  return realPerformanceNow();
 }
 
 type SetTimer = (fn: () => void, ms: number) => unknown;
