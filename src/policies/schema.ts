@@ -36,15 +36,22 @@ export type RetryConfig = z.output<typeof retrySchema>;
 
 export const breakerStrategySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('consecutive'), threshold: z.number().int().min(1) }),
-  z.strictObject({
-    type: z.literal('count'),
-    threshold: z.number().gt(0).max(1),
-    size: z.number().int().min(1),
-    minimumNumberOfCalls: z.number().int().min(1).optional(),
-  }),
+  z
+    .strictObject({
+      type: z.literal('count'),
+      /** Opens when the failure ratio over the last `size` calls exceeds this (cockatiel wants it below 1). */
+      threshold: z.number().gt(0).lt(1),
+      size: z.number().int().min(1),
+      minimumNumberOfCalls: z.number().int().min(1).optional(),
+    })
+    .refine((count) => (count.minimumNumberOfCalls ?? count.size) <= count.size, {
+      message: 'minimumNumberOfCalls cannot exceed size',
+      path: ['minimumNumberOfCalls'],
+    }),
   z.strictObject({
     type: z.literal('sampling'),
-    threshold: z.number().gt(0).max(1),
+    /** Opens when the failure ratio within `duration` exceeds this (cockatiel wants it below 1). */
+    threshold: z.number().gt(0).lt(1),
     duration: durationSchema,
     minimumRps: z.number().positive().optional(),
   }),
