@@ -1,0 +1,110 @@
+import { Pool } from 'undici';
+import { z } from 'zod';
+import { validateAnalysisResponse } from '../../src/analysis/router.ts';
+import { type BackendRequest, type BackendResponse, defineBackend } from '../../src/backend/contract.ts';
+import { abortReason } from '../../src/clock/clock.ts';
+import { NetworkError } from '../../src/errors/call-errors.ts';
+import { PluginError } from '../../src/errors/faultline-error.ts';
+import { networkErrorCode } from '../../src/http/network-error-code.ts';
+import { redact } from '../../src/logging/redact.ts';
+import { registerSecret } from '../../src/logging/secrets.ts';
+import { checkTransportSecurity } from './transport-security.ts';
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const optionsSchema = z.strictObject({
+  /** Base URL of the API; request paths are appended to its path. */
+  url: z.url({ protocol: /^https?$/ }),
+  /** `analysis` checks each response against the argument-analysis API's shapes; `any` accepts any JSON. */
+  api: z.enum(['analysis', 'any']).default('analysis'),
+  /** Name of the environment variable holding the API key (never the key itself). */
+  apiKeyEnv: z.string().regex(ENV_NAME, 'an environment variable name such as ANALYSIS_API_KEY').optional(),
+  /** How the key is sent: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
+  apiKeyHeader: z.enum(['authorization', 'x-api-key']).default('authorization'),
+  /** Keep-alive connections kept open to the API. */
+  connections: z.number().int().min(1).max(1024).default(64),
+});
+
+/** Calls a real REST API over keep-alive connections; cancellation (timeouts) comes from the call's signal. */
+export default defineBackend({
+  name: 'http',
+  description: 'a real HTTP API, called with undici over keep-alive connections',
+  options: optionsSchema,
+  create(options, ctx) {
+    const base = new URL(options.url);
+    checkTransportSecurity(base, ctx.allowInsecureHttp === true);
+    const authHeaders = apiKeyHeaders(options.apiKeyEnv, options.apiKeyHeader);
+    const basePath = base.pathname.replace(/\/+$/, '');
+    const pool = new Pool(base.origin, { connections: options.connections, keepAliveTimeout: 10_000 });
+    const shownOrigin = redact(base.origin);
+
+    return {
+      name: 'http',
+      async call(request: BackendRequest, call): Promise<BackendResponse> {
+        const hasBody = request.body !== undefined && request.method !== 'GET';
+        const headers: Record<string, string> = { accept: 'application/json', ...authHeaders };
+        if (hasBody) headers['content-type'] = 'application/json';
+        try {
+          const response = await pool.request({
+            method: request.method,
+            path: basePath + request.path,
+            headers,
+            body: hasBody ? JSON.stringify(request.body) : null,
+            signal: call.signal,
+          });
+          // Reading the whole body is what frees the connection for reuse; undici destroys it on abort or error.
+          const text = await response.body.text();
+          return {
+            status: response.statusCode,
+            headers: flattenHeaders(response.headers),
+            body: parseJsonOrText(text),
+          };
+        } catch (error) {
+          if (call.signal.aborted) throw abortReason(call.signal);
+          const code = networkErrorCode(error);
+          if (!code) throw error;
+          throw new NetworkError(code, `network error ${code} calling ${shownOrigin}${redact(request.path)}`);
+        }
+      },
+      validate:
+        options.api === 'analysis'
+          ? (request, body) => validateAnalysisResponse(request.path, body)
+          : undefined,
+      close: () => pool.close(),
+    };
+  },
+});
+
+function apiKeyHeaders(
+  envName: string | undefined,
+  header: 'authorization' | 'x-api-key',
+): Record<string, string> {
+  if (envName === undefined) return {};
+  const key = process.env[envName];
+  if (!key) {
+    throw new PluginError(
+      'HTTP_API_KEY_MISSING',
+      `http plugin: environment variable ${envName} (named by apiKeyEnv) is not set or empty; export the API key in it before running.`,
+    );
+  }
+  registerSecret(key);
+  return header === 'authorization' ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** JSON when it parses; otherwise the raw text, which the client reports as a malformed body. */
+function parseJsonOrText(text: string): unknown {
+  if (text === '') return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,292 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Pool } from 'undici';
+import type { Clock } from '../clock/clock.ts';
+import { createRealClock } from '../clock/real-clock.ts';
+import { corruptBody } from '../faults/corrupt-body.ts';
+import type { FaultEffect } from '../faults/effect.ts';
+import type { Phase } from '../faults/schema.ts';
+import { createLogger, type Logger } from '../logging/logger.ts';
+import { createRng, randomSeed } from '../rng/rng.ts';
+import { startControlApi } from './control-api.ts';
+import { createFaultController, type FaultController } from './fault-controller.ts';
+import {
+  connectionSignal,
+  type DeliveryContext,
+  deliverFailure,
+  dribbleBody,
+  FAULT_HEADER,
+  type Outcome,
+  sleepUnlessClosed,
+} from './fault-delivery.ts';
+import { endToEndHeaders, endToEndRawHeaders } from './hop-by-hop.ts';
+import { createHttpMetrics, type HttpMetrics, routeLabel } from './http-metrics.ts';
+import { listen } from './listen.ts';
+import { networkErrorCode } from './network-error-code.ts';
+import { hasBody, type PassThroughHooks, passThrough } from './pass-through.ts';
+import { sendError, writeBody } from './respond.ts';
+import { createTargetGuard, type TargetGuard, TargetRefusedError } from './target-guard.ts';
+
+export interface ProxyOptions {
+  /** The upstream every request goes to, e.g. http://127.0.0.1:8080. */
+  readonly target: string;
+  /** More hosts the proxy may reach (redirect targets); private addresses must be named here to be reached. */
+  readonly allow?: readonly string[];
+  readonly port?: number;
+  readonly host?: string;
+  /** Port of the loopback control API; 0 (the default) picks a free one. */
+  readonly controlPort?: number;
+  readonly phases?: readonly Phase[];
+  readonly seed?: number;
+  readonly backendName?: string;
+  /** Deliver latency faults as a slow body (headers first) rather than a wait before the headers. */
+  readonly dribble?: boolean;
+  /** Keep-alive connections to the upstream. */
+  readonly connections?: number;
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+}
+
+export interface RunningProxy {
+  readonly url: string;
+  readonly controlUrl: string;
+  readonly faults: FaultController;
+  close(): Promise<void>;
+}
+
+interface ProxyDeps {
+  readonly pool: Pool;
+  readonly target: URL;
+  readonly guard: TargetGuard;
+  readonly faults: FaultController;
+  readonly metrics: HttpMetrics;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly dribble: boolean;
+  readonly passThroughHooks: PassThroughHooks;
+}
+
+/**
+ * A reverse proxy that injects the scenario's faults in front of any HTTP upstream. With no fault in
+ * force, bodies stream through both ways untouched over pooled keep-alive connections.
+ */
+export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
+  const clock = options.clock ?? createRealClock();
+  const logger = options.logger ?? createLogger({ level: 'silent' });
+  const target = parseTarget(options.target);
+  const guard = createTargetGuard([target.hostname], options.allow ?? []);
+  guard.checkUrl(target);
+  await resolvesSafely(guard, target.hostname);
+  const seed = options.seed ?? randomSeed();
+  const faults = createFaultController({
+    phases: options.phases ?? [],
+    clock,
+    rng: createRng(seed).fork('http-faults'),
+    backendName: options.backendName ?? 'primary',
+  });
+  const pool = new Pool(target.origin, {
+    connections: options.connections ?? 128,
+    keepAliveTimeout: 30_000,
+    connect: { lookup: guard.lookup },
+  });
+  const metrics = createHttpMetrics('proxy');
+  const deps: ProxyDeps = {
+    pool,
+    target,
+    guard,
+    faults,
+    metrics,
+    logger,
+    clock,
+    dribble: options.dribble ?? false,
+    passThroughHooks: {
+      refuse: (status, headers) => refusedRedirect(status, headers, guard, target, logger),
+      rewrite: (headers) => responseHeaders(headers, target),
+    },
+  };
+  const server = createServer((req, res) => void handle(req, res, deps));
+  const proxy = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const control = await startControlApi(faults, metrics, options.controlPort ?? 0, logger).catch(
+    async (error) => {
+      await proxy.close();
+      throw error;
+    },
+  );
+  logger.info(
+    { url: proxy.url, control: control.url, target: target.origin, seed },
+    'faultline proxy listening',
+  );
+  return {
+    url: proxy.url,
+    controlUrl: control.url,
+    faults,
+    async close() {
+      await Promise.all([proxy.close(), control.close()]);
+      await pool.destroy();
+    },
+  };
+}
+
+function parseTarget(target: string): URL {
+  try {
+    return new URL(target);
+  } catch {
+    throw new TargetRefusedError(`Invalid --target "${target}": give a URL such as http://127.0.0.1:8080.`);
+  }
+}
+
+/** Fails at start, with a clear message, when the target's name resolves to a forbidden address. */
+function resolvesSafely(guard: TargetGuard, hostname: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    guard.lookup(hostname.replace(/^\[|\]$/g, ''), {}, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps): Promise<void> {
+  const startedMs = deps.clock.now();
+  const path = req.url ?? '/';
+  const method = req.method ?? 'GET';
+  let outcome: Outcome;
+  try {
+    outcome = await proxyRequest(req, res, path, deps);
+  } catch (error) {
+    deps.logger.error({ err: error, method, path }, 'proxy request failed');
+    outcome = res.headersSent
+      ? 'aborted'
+      : sendError(res, 500, 'INTERNAL', 'internal error; see the proxy log');
+  }
+  deps.metrics.observe(routeLabel(path), method, outcome, (deps.clock.now() - startedMs) / 1000);
+}
+
+async function proxyRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  deps: ProxyDeps,
+): Promise<Outcome> {
+  // Absolute-form request targets would turn the proxy into an open forward proxy.
+  if (!path.startsWith('/'))
+    return sendError(res, 400, 'BAD_REQUEST_TARGET', 'request paths must start with /');
+  const method = req.method === 'POST' ? 'POST' : 'GET';
+  const effect = deps.faults.effectFor({ method, path });
+  if (effect.injected.length === 0) return forward(req, res, path, deps);
+
+  deps.metrics.faultsInjected(effect.injected);
+  const ctx: DeliveryContext = { clock: deps.clock, signal: connectionSignal(res) };
+  const dribbleMs = deps.dribble && !effect.failure ? effect.delayMs : 0;
+  if (!(await sleepUnlessClosed(effect.delayMs - dribbleMs, ctx))) return 'aborted';
+  if (effect.failure) return deliverFailure(effect.failure, res, effect.injected, ctx);
+  if (!effect.corrupt && dribbleMs === 0) return forward(req, res, path, deps);
+  return bufferedWithFault(req, res, path, effect, dribbleMs, ctx, deps);
+}
+
+/** Streams the request up and the response down, bytes untouched. */
+async function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  deps: ProxyDeps,
+): Promise<Outcome> {
+  const result = await passThrough(deps.pool, req, res, path, deps.passThroughHooks);
+  switch (result.type) {
+    case 'streamed':
+      return String(result.status);
+    case 'refused':
+      return sendError(res, 502, 'REDIRECT_REFUSED', result.reason);
+    case 'failed':
+      return result.headersSent || res.destroyed ? 'aborted' : upstreamFailed(res, result.error, deps);
+  }
+}
+
+/** A corrupting or dribbling fault needs the whole upstream body before it can answer. */
+async function bufferedWithFault(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  effect: FaultEffect,
+  dribbleMs: number,
+  ctx: DeliveryContext,
+  deps: ProxyDeps,
+): Promise<Outcome> {
+  let status: number;
+  let headers: IncomingHttpHeaders;
+  let body: Buffer;
+  try {
+    const upstream = await deps.pool.request({
+      method: req.method ?? 'GET',
+      path,
+      headers: endToEndRawHeaders(req.rawHeaders),
+      body: hasBody(req.rawHeaders) ? req : null,
+      signal: ctx.signal,
+    });
+    body = Buffer.from(await upstream.body.arrayBuffer());
+    status = upstream.statusCode;
+    headers = upstream.headers as IncomingHttpHeaders;
+  } catch (error) {
+    return ctx.signal.aborted ? 'aborted' : upstreamFailed(res, error, deps);
+  }
+  const refused = refusedRedirect(status, headers, deps.guard, deps.target, deps.logger);
+  if (refused) return sendError(res, 502, 'REDIRECT_REFUSED', refused);
+  const out = responseHeaders(headers, deps.target);
+  out[FAULT_HEADER] = effect.injected.join(',');
+  if (effect.corrupt) {
+    delete out['content-encoding'];
+    body = corruptBytes(body, effect.corrupt);
+  }
+  if (dribbleMs > 0) return dribbleBody(res, status, out, body, dribbleMs, ctx);
+  writeBody(res, status, out, body);
+  return String(status);
+}
+
+/** Raw bytes cut in half for `truncated`; `garbage` and `empty` send what the in-process layer sends. */
+function corruptBytes(body: Buffer, mode: NonNullable<FaultEffect['corrupt']>): Buffer {
+  if (mode === 'truncated') return body.subarray(0, body.length < 2 ? 0 : Math.floor(body.length / 2));
+  return Buffer.from(corruptBody(undefined, mode));
+}
+
+function responseHeaders(headers: IncomingHttpHeaders, target: URL) {
+  const out = endToEndHeaders(headers);
+  // Same-origin redirects point back through the proxy, as nginx's `proxy_redirect default` does.
+  const location = headers.location;
+  if (typeof location === 'string' && location.startsWith(target.origin)) {
+    out.location = location.slice(target.origin.length) || '/';
+  }
+  return out;
+}
+
+/** Why a redirect must not reach the client (it points off the allowlist), or undefined. */
+function refusedRedirect(
+  status: number,
+  headers: IncomingHttpHeaders,
+  guard: TargetGuard,
+  target: URL,
+  logger: Logger,
+): string | undefined {
+  const location = headers.location;
+  if (status < 300 || status > 399 || typeof location !== 'string') return undefined;
+  let url: URL;
+  try {
+    url = new URL(location, target);
+  } catch {
+    return 'the upstream redirected to an invalid URL';
+  }
+  if (guard.allowsRedirect(url)) return undefined;
+  logger.warn({ location }, 'refused a redirect off the allowlist');
+  return `the upstream redirected to ${url.origin}, which is not an allowed target`;
+}
+
+function upstreamFailed(res: ServerResponse, error: unknown, deps: ProxyDeps): Outcome {
+  deps.logger.warn({ err: error }, 'upstream request failed');
+  const refused = findRefusal(error);
+  if (refused) return sendError(res, 502, refused.code, refused.message);
+  const code = networkErrorCode(error) ?? 'UNKNOWN';
+  const status = code === 'ETIMEDOUT' ? 504 : 502;
+  return sendError(res, status, `UPSTREAM_${code}`, `the upstream ${deps.target.origin} failed: ${code}`);
+}
+
+function findRefusal(error: unknown): TargetRefusedError | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof TargetRefusedError) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
