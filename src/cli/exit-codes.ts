@@ -5,3 +5,6 @@ export const ExitCode = {
   Usage: 2,
   Interrupted: 130,
 } as const;
+
+/** Commands report their exit code through this instead of exiting, so main(argv) can return it. */
+export type SetExitCode = (code: number) => void;

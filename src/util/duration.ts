@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-const PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
+export const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
 
 /** Parses "250ms", "1.5s", "3m", "2h" (or a bare number of ms); undefined when it is not one. */
 export function parseDuration(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
-  const match = PATTERN.exec(value);
+  const match = DURATION_PATTERN.exec(value);
   if (!match) return undefined;
   return Number(match[1]) * (UNITS[match[2] as string] ?? 1);
 }

@@ -1,76 +1,76 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { FaultlineError } from '../../errors/faultline-error.ts';
-import type { RunResult } from '../../report/result.ts';
-import { serializeResult } from '../../report/serialize.ts';
-import { randomSeed } from '../../rng/rng.ts';
-import { runScenario } from '../../runner/run-scenario.ts';
-import { loadScenarioFile } from '../../scenario/load-scenario.ts';
-import { parseDuration } from '../../util/duration.ts';
-import { ExitCode } from '../exit-codes.ts';
-import { printLine } from '../output.ts';
-import { formatSummary } from '../summary.ts';
+import { loadConfig } from '../../config/load-config.ts';
+import { isFaultlineError } from '../../errors/faultline-error.ts';
+import type { SetExitCode } from '../exit-codes.ts';
+import { printError } from '../output.ts';
+import { runScenarioFiles, watchScenarioFiles } from '../run-scenarios.ts';
+import { type RunFlags, resolveRunSettings } from '../run-settings.ts';
+import { findScenarioFiles } from '../scenario-files.ts';
+import { selectShard } from '../shard.ts';
+import { withReportOptions } from './shared-options.ts';
 
-interface RunArgs {
-  scenario: string;
-  seed?: number;
-  out?: string;
-  duration?: string;
+interface RunArgs extends RunFlags {
+  readonly files?: string[];
+  readonly watch?: boolean;
+  readonly config?: string;
 }
 
-/** `faultline run <scenario>`: runs it, prints a summary, writes the JSON result, exits by the verdict. */
-export function runCommand(setExit: (code: number) => void): CommandModule<object, RunArgs> {
+/** `faultline run [files..]`: runs scenarios, reports them, exits by the verdict. */
+export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs> {
   return {
-    command: 'run <scenario>',
-    describe: 'Run a scenario and judge its hypotheses',
+    command: 'run [files..]',
+    describe: 'Run scenarios and judge their hypotheses',
     builder: (y) =>
-      y
-        .positional('scenario', {
-          type: 'string',
-          demandOption: true,
-          describe: 'scenario file (.yaml, .json, .ts)',
-        })
-        .option('seed', {
-          type: 'number',
-          describe: 'seed for every random draw (printed, stored in the result)',
-        })
-        .option('duration', { type: 'string', describe: 'override the workload duration, e.g. 30s or 1h' })
-        .option('out', { type: 'string', describe: 'write the JSON result to this file' })
-        .example('$0 run scenarios/outage-with-fallback.yaml', 'simulate on the virtual clock')
-        .example('$0 run scenarios/healthy-baseline.yaml --seed 42 --out result.json', 'replayable run'),
+      withReportOptions(
+        y
+          .positional('files', {
+            type: 'string',
+            array: true,
+            describe: 'scenario files, folders or globs (default: the config’s scenarios, else scenarios/)',
+          })
+          .option('seed', {
+            type: 'number',
+            describe: 'seed for every scenario (default: each scenario’s own)',
+          })
+          .option('duration', {
+            type: 'string',
+            describe: 'override every workload’s duration, e.g. 30s, 5m, 1h',
+          })
+          .option('real-time', { type: 'boolean', describe: 'run on the real clock instead of simulating' })
+          .option('bail', { type: 'boolean', describe: 'stop after the first scenario that fails' })
+          .option('shard', {
+            type: 'string',
+            describe: 'run shard i of n of the sorted scenario list, e.g. 1/3',
+          })
+          .option('watch', { type: 'boolean', alias: 'w', describe: 'rerun when a scenario file changes' }),
+      )
+        .example('$0 run scenarios/', 'run the whole library, simulated')
+        .example('$0 run scenarios/outage-with-fallback.yaml --seed 42', 'a replayable run with a fixed seed')
+        .example("$0 run 'scenarios/*-cache*.yaml' --duration 2m", 'a glob, each workload cut to 2 minutes')
+        .example(
+          '$0 run scenarios/ --reporter console --reporter junit:junit.xml',
+          'JUnit for CI, in faultline-results/',
+        )
+        .example('$0 run scenarios/ --shard 2/4', 'the second quarter of the scenarios, for a CI matrix')
+        .example('$0 run scenarios/retry-storm.yaml --watch', 'rerun on every save'),
     handler: async (args) => {
-      const { scenario, file } = await loadScenarioFile(args.scenario);
-      const controller = new AbortController();
-      const onSigint = () => controller.abort();
-      process.once('SIGINT', onSigint);
-      let result: RunResult;
-      try {
-        const seed = args.seed ?? scenario.seed ?? randomSeed();
-        printLine(`faultline: running ${scenario.name} (${args.scenario}) with seed ${seed}`);
-        result = await runScenario(scenario, {
-          seed,
-          file,
-          signal: controller.signal,
-          durationMs: args.duration === undefined ? undefined : requireDuration(args.duration),
-        });
-      } finally {
-        process.off('SIGINT', onSigint);
+      const cwd = process.cwd();
+      const config = await loadConfig(cwd, args.config);
+      const settings = resolveRunSettings(args, config, cwd);
+      const requested =
+        args.files && args.files.length > 0 ? args.files : (config.scenarios ?? ['scenarios']);
+      const baseDir = args.files && args.files.length > 0 ? cwd : config.baseDir;
+      const all = await findScenarioFiles(requested, cwd, baseDir);
+      const files = settings.shard ? selectShard(all, settings.shard) : all;
+      if (!args.watch) {
+        setExit(await runScenarioFiles(files, settings));
+        return;
       }
-      if (args.out) {
-        await mkdir(dirname(args.out), { recursive: true });
-        await writeFile(args.out, serializeResult(result));
-      }
-      printLine(formatSummary(result));
-      if (!result.complete) setExit(ExitCode.Interrupted);
-      else setExit(result.verdict === 'pass' ? ExitCode.Pass : ExitCode.HypothesisFailed);
+      const onError = (error: unknown) => {
+        if (!isFaultlineError(error)) throw error;
+        printError(error.message);
+      };
+      setExit(await watchScenarioFiles(files, settings, config.file ? [config.file] : [], onError));
     },
   };
-}
-
-function requireDuration(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined)
-    throw new FaultlineError('USAGE', `--duration ${text} is not a duration; use e.g. 30s, 5m or 1h`);
-  return ms;
 }

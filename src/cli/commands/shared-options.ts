@@ -1,0 +1,24 @@
+import type { Argv } from 'yargs';
+import { BUILTIN_REPORTER_NAMES } from '../../report/reporters/index.ts';
+import type { RunFlags } from '../run-settings.ts';
+
+/** Options `run` and `replay` share: where results go and how they are reported. */
+export function withReportOptions<T>(y: Argv<T>) {
+  return y
+    .option('reporter', {
+      type: 'string',
+      array: true,
+      describe: `reporter, repeatable; name[:output file]: ${BUILTIN_REPORTER_NAMES.join(', ')}, or a module path (default: console and json)`,
+    })
+    .option('out-dir', {
+      type: 'string',
+      describe: 'folder for result files; reporter outputs stay inside it (default: faultline-results)',
+    })
+    .option('quiet', { type: 'boolean', alias: 'q', describe: 'print only failures and the total' })
+    .option('allow-insecure-http', {
+      type: 'boolean',
+      describe: 'let the http backend use plain HTTP to non-local hosts',
+    });
+}
+
+export type ReportFlags = Pick<RunFlags, 'reporter' | 'outDir' | 'quiet' | 'allowInsecureHttp'>;

@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { createReporters, type ReporterContext } from '../report/reporters/index.ts';
+import { ExitCode } from './exit-codes.ts';
+import { catchInterrupts } from './interrupt.ts';
+import { printLine, printWarning } from './output.ts';
+import { type PreparedScenario, prepareScenario } from './prepare-scenario.ts';
+import { exitCodeOf, runSession } from './run-session.ts';
+import type { RunSettings } from './run-settings.ts';
+import { nextChange } from './watch.ts';
+
+/** The reporters' view of this process: real stdout, real environment. */
+export function processReporterContext(settings: RunSettings): ReporterContext {
+  return {
+    outDir: settings.outDir,
+    env: process.env,
+    quiet: settings.quiet,
+    stdout: {
+      write: (text) => void process.stdout.write(text),
+      isTTY: process.stdout.isTTY === true,
+      columns: process.stdout.columns,
+    },
+  };
+}
+
+/**
+ * Checks every file, then runs them all with the configured reporters and returns the exit code. Every
+ * input problem surfaces (exit 2) before the first scenario starts.
+ */
+export async function runScenarioFiles(files: readonly string[], settings: RunSettings): Promise<number> {
+  const interrupts = catchInterrupts();
+  try {
+    return await runOnce(files, settings, interrupts.signal);
+  } finally {
+    interrupts.dispose();
+  }
+}
+
+async function runOnce(
+  files: readonly string[],
+  settings: RunSettings,
+  signal: AbortSignal,
+): Promise<number> {
+  const reporters = await createReporters(
+    settings.reporters,
+    processReporterContext(settings),
+    settings.reportersBaseDir,
+  );
+  const prepared: PreparedScenario[] = [];
+  for (const file of files) {
+    prepared.push(
+      await prepareScenario(file, { allowInsecureHttp: settings.allowInsecureHttp, warn: printWarning }),
+    );
+  }
+  const summary = await runSession(prepared, reporters, { ...settings, signal });
+  return exitCodeOf(summary);
+}
+
+/**
+ * --watch: runs, then reruns whenever a scenario file (or the config) changes, until Ctrl-C, which ends
+ * with 130 like any interruption. A broken file between saves prints its error and waits for the next.
+ */
+export async function watchScenarioFiles(
+  files: readonly string[],
+  settings: RunSettings,
+  alsoWatch: readonly string[],
+  onError: (error: unknown) => void,
+): Promise<number> {
+  const interrupts = catchInterrupts();
+  const watched = [...files, ...alsoWatch].map((file) => resolve(file));
+  try {
+    for (;;) {
+      try {
+        await runOnce(files, settings, interrupts.signal);
+      } catch (error) {
+        onError(error);
+      }
+      if (interrupts.signal.aborted) return ExitCode.Interrupted;
+      printLine(
+        `\nWatching ${watched.length} file${watched.length === 1 ? '' : 's'} for changes; Ctrl-C to stop.`,
+      );
+      if ((await nextChange(watched, interrupts.signal)) === 'aborted') return ExitCode.Interrupted;
+    }
+  } finally {
+    interrupts.dispose();
+  }
+}

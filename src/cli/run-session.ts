@@ -1,0 +1,109 @@
+import { startStopwatch } from '../clock/stopwatch.ts';
+import {
+  broadcast,
+  type Reporter,
+  type RunSummary,
+  type ScenarioOutcome,
+  type ScenarioPlan,
+} from '../report/reporters/index.ts';
+import type { RunResult } from '../report/result.ts';
+import { randomSeed } from '../rng/rng.ts';
+import { runScenario } from '../runner/run-scenario.ts';
+import { ExitCode } from './exit-codes.ts';
+import type { PreparedScenario } from './prepare-scenario.ts';
+import type { Shard } from './shard.ts';
+
+export interface SessionOptions {
+  /** One seed for every scenario; otherwise each scenario's own, or a fresh random one (recorded). */
+  readonly seed?: number;
+  readonly durationMs?: number;
+  readonly realTime?: boolean;
+  readonly bail?: boolean;
+  readonly allowInsecureHttp?: boolean;
+  /** Aborting ends the current scenario early (its result marked incomplete) and skips the rest. */
+  readonly signal?: AbortSignal;
+  readonly shard?: Shard;
+}
+
+/**
+ * Runs scenarios one after another (simulations share the process-wide virtual clock) and feeds every
+ * reporter. Seeds are fixed before the first scenario starts, so the plan printed is the plan run.
+ */
+export async function runSession(
+  scenarios: readonly PreparedScenario[],
+  reporters: readonly Reporter[],
+  options: SessionOptions = {},
+): Promise<RunSummary> {
+  const elapsed = startStopwatch();
+  const plans: ScenarioPlan[] = scenarios.map((prepared, index) => ({
+    file: prepared.file,
+    name: prepared.scenario.name,
+    seed: options.seed ?? prepared.scenario.seed ?? randomSeed(),
+    index,
+    count: scenarios.length,
+  }));
+  await broadcast(reporters, 'onRunStart', { plans, ...(options.shard && { shard: options.shard }) });
+  const outcomes: ScenarioOutcome[] = [];
+  let stopped = false;
+  for (const [index, plan] of plans.entries()) {
+    if (stopped || options.signal?.aborted) break;
+    const prepared = scenarios[index] as PreparedScenario;
+    await broadcast(reporters, 'onScenarioStart', plan);
+    const outcome = await runOne(prepared, plan, reporters, options);
+    outcomes.push(outcome);
+    await broadcast(reporters, 'onScenarioEnd', outcome);
+    stopped = options.bail === true && outcome.result.verdict === 'fail';
+  }
+  const summary: RunSummary = {
+    outcomes,
+    notRun: plans.slice(outcomes.length),
+    interrupted: options.signal?.aborted === true,
+    wallMs: elapsed(),
+  };
+  await broadcast(reporters, 'onRunEnd', summary);
+  return summary;
+}
+
+async function runOne(
+  prepared: PreparedScenario,
+  plan: ScenarioPlan,
+  reporters: readonly Reporter[],
+  options: SessionOptions,
+): Promise<ScenarioOutcome> {
+  const elapsed = startStopwatch();
+  const result = await runScenario(prepared.scenario, {
+    seed: plan.seed,
+    file: prepared.absolute,
+    ...(options.durationMs !== undefined && { durationMs: options.durationMs }),
+    ...(options.realTime !== undefined && { realTime: options.realTime }),
+    ...(options.signal && { signal: options.signal }),
+    ...(options.allowInsecureHttp !== undefined && { allowInsecureHttp: options.allowInsecureHttp }),
+    onProgress: (elapsedMs, totalMs) => {
+      for (const reporter of reporters) reporter.onScenarioProgress?.(plan, elapsedMs, totalMs);
+    },
+  });
+  return { plan, result: withReplay(result, prepared, options), wallMs: elapsed() };
+}
+
+/** Adds what `faultline replay` needs, before the environment block so that block stays last. */
+function withReplay(result: RunResult, prepared: PreparedScenario, options: SessionOptions): RunResult {
+  const { environment, ...rest } = result;
+  return {
+    ...rest,
+    replay: {
+      file: prepared.file,
+      scenarioSha256: prepared.sha256,
+      ...(options.durationMs !== undefined && { durationMs: options.durationMs }),
+      ...(options.realTime && { realTime: true }),
+    },
+    environment,
+  };
+}
+
+/** 0 all passed, 1 a hypothesis failed, 130 interrupted. */
+export function exitCodeOf(summary: RunSummary): number {
+  if (summary.interrupted) return ExitCode.Interrupted;
+  return summary.outcomes.every((outcome) => outcome.result.verdict === 'pass')
+    ? ExitCode.Pass
+    : ExitCode.HypothesisFailed;
+}

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import type { LoadedConfig } from '../config/load-config.ts';
+import { FaultlineError } from '../errors/faultline-error.ts';
+import type { ReporterSpec } from '../report/reporters/index.ts';
+import { parseDuration } from '../util/duration.ts';
+import { parseShard, type Shard } from './shard.ts';
+
+export const DEFAULT_OUT_DIR = 'faultline-results';
+export const DEFAULT_REPORTERS: readonly ReporterSpec[] = ['console', 'json'];
+
+/** The flags `run` and `replay` share with the config file. */
+export interface RunFlags {
+  readonly seed?: number;
+  readonly duration?: string;
+  readonly realTime?: boolean;
+  readonly reporter?: readonly string[];
+  readonly outDir?: string;
+  readonly quiet?: boolean;
+  readonly bail?: boolean;
+  readonly shard?: string;
+  readonly allowInsecureHttp?: boolean;
+}
+
+export interface RunSettings {
+  readonly outDir: string;
+  readonly reporters: readonly ReporterSpec[];
+  /** Folder that reporter module paths are relative to. */
+  readonly reportersBaseDir: string;
+  readonly seed?: number;
+  readonly durationMs?: number;
+  readonly realTime?: boolean;
+  readonly bail: boolean;
+  readonly quiet: boolean;
+  readonly allowInsecureHttp?: boolean;
+  readonly shard?: Shard;
+}
+
+/** Flags win over the config file, which wins over the defaults. */
+export function resolveRunSettings(flags: RunFlags, config: LoadedConfig, cwd: string): RunSettings {
+  const fromFlags = flags.reporter !== undefined && flags.reporter.length > 0;
+  const durationMs = flags.duration === undefined ? config.durationMs : requireDuration(flags.duration);
+  return {
+    outDir:
+      flags.outDir !== undefined
+        ? resolve(cwd, flags.outDir)
+        : resolve(config.baseDir, config.outDir ?? DEFAULT_OUT_DIR),
+    reporters: fromFlags
+      ? (flags.reporter ?? []).map(parseReporterFlag)
+      : (config.reporters ?? DEFAULT_REPORTERS),
+    reportersBaseDir: fromFlags ? cwd : config.baseDir,
+    seed: flags.seed ?? config.seed,
+    durationMs,
+    realTime: flags.realTime ?? config.realTime,
+    bail: flags.bail ?? config.bail ?? false,
+    quiet: flags.quiet ?? false,
+    allowInsecureHttp: flags.allowInsecureHttp ?? config.allowInsecureHttp,
+    ...(flags.shard !== undefined && { shard: parseShard(flags.shard) }),
+  };
+}
+
+/** `junit` or `junit:reports/junit.xml` (the output path, inside the output folder). */
+export function parseReporterFlag(flag: string): ReporterSpec {
+  const colon = flag.indexOf(':');
+  if (colon <= 0) return flag;
+  const output = flag.slice(colon + 1);
+  if (!output)
+    throw new FaultlineError(
+      'USAGE',
+      `--reporter ${flag} names no output file; write e.g. --reporter junit:junit.xml`,
+    );
+  return [flag.slice(0, colon), { output }];
+}
+
+function requireDuration(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined || ms <= 0) {
+    throw new FaultlineError('USAGE', `--duration ${text} is not a duration; use e.g. 30s, 5m or 1h`);
+  }
+  return ms;
+}

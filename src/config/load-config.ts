@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FaultlineError } from '../errors/faultline-error.ts';
+import type { ReporterSpec } from '../report/reporters/index.ts';
+import { configSchema } from './config-schema.ts';
+
+/** Looked for in this order in the working directory. */
+export const CONFIG_FILE_NAMES = [
+  'faultline.config.ts',
+  'faultline.config.mts',
+  'faultline.config.js',
+  'faultline.config.mjs',
+  'faultline.config.json',
+];
+
+/** A config with its paths made absolute (relative paths in a config are relative to the config file). */
+export interface LoadedConfig {
+  readonly file?: string;
+  /** Folder that relative paths in the config are resolved against. */
+  readonly baseDir: string;
+  readonly scenarios?: readonly string[];
+  readonly outDir?: string;
+  readonly reporters?: readonly ReporterSpec[];
+  readonly seed?: number;
+  readonly durationMs?: number;
+  readonly realTime?: boolean;
+  readonly bail?: boolean;
+  readonly allowInsecureHttp?: boolean;
+}
+
+export function findConfigFile(cwd: string): string | undefined {
+  return CONFIG_FILE_NAMES.map((name) => join(cwd, name)).find((file) => existsSync(file));
+}
+
+/** Loads `explicit` (from --config), else the config found in `cwd`, else an empty config. */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  const file = explicit === undefined ? findConfigFile(cwd) : resolve(cwd, explicit);
+  if (file === undefined) return { baseDir: cwd };
+  if (!existsSync(file)) {
+    throw new FaultlineError(
+      'CONFIG_NOT_FOUND',
+      `Config file ${file} does not exist; check the --config path.`,
+    );
+  }
+  const raw = await readConfigValue(file);
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.map(String).join('.') || '(root)';
+    const detail =
+      issue?.code === 'unrecognized_keys'
+        ? `unknown key "${issue.keys[0]}"; allowed: ${Object.keys(configSchema.shape).join(', ')}`
+        : (issue?.message ?? 'invalid');
+    throw new FaultlineError('CONFIG_INVALID', `${file} at ${path}: ${detail}; fix the config file.`);
+  }
+  const { duration, ...rest } = parsed.data;
+  return {
+    ...rest,
+    file,
+    baseDir: dirname(file),
+    ...(duration !== undefined && { durationMs: duration }),
+    ...(rest.reporters !== undefined && { reporters: rest.reporters as ReporterSpec[] }),
+  };
+}
+
+async function readConfigValue(file: string): Promise<unknown> {
+  if (extname(file) === '.json') {
+    const text = await readFile(file, 'utf8');
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new FaultlineError('CONFIG_INVALID', `${file}: ${(error as Error).message}; fix the JSON.`);
+    }
+  }
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    return mod.default;
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new FaultlineError('CONFIG_LOAD_FAILED', `Failed to load config ${file}: ${reason}`, 2, {
+      cause: error,
+    });
+  }
+}
