@@ -1,0 +1,34 @@
+import type { BackendRequest } from '../backend/contract.ts';
+
+/** The methods of the backend contract; intercepted routes answer these and leave others unhandled. */
+export const INTERCEPTED_METHODS = ['GET', 'POST'] as const;
+export type InterceptedMethod = (typeof INTERCEPTED_METHODS)[number];
+
+/** The path under the base URL's own path (`/v1` in `http://api.test/v1`), with its query string. */
+export function pathUnderBase(url: URL, base: URL): string {
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const path =
+    basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
+  return (path || '/') + url.search;
+}
+
+/** Routes are matched on the path without its query string, as fault `routes:` are. */
+export function routeOf(path: string): string {
+  const cut = path.indexOf('?');
+  return cut < 0 ? path : path.slice(0, cut);
+}
+
+/** The backend request an intercepted HTTP request stands for; a body that is not JSON is passed on as text. */
+export function toBackendRequest(method: InterceptedMethod, path: string, body: unknown): BackendRequest {
+  const parsed = typeof body === 'string' ? parseJsonOrText(body) : body;
+  return parsed === undefined ? { method, path } : { method, path, body: parsed };
+}
+
+function parseJsonOrText(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
