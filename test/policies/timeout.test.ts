@@ -72,6 +72,28 @@ describe('timeout', () => {
     });
   });
 
+  it('times each call from its own start when calls start at different times', async () => {
+    const clock = clockOf();
+    const latencies = Array.from({ length: 120 }, (_, i) => (i * 53) % 230);
+    const backend = fakeBackend(clock, (_n, r) => ({ latencyMs: latencies[(r.body as { id: number }).id] }));
+    const client = buildPolicyStack({ timeout: aggressive }, backend.attempt, depsFor(clock, recordEvents()));
+    const took: number[] = [];
+    const outcomes: Promise<unknown>[] = [];
+    for (const [id] of latencies.entries()) {
+      const startedAt = clock.now();
+      outcomes.push(
+        client.execute(request(id)).then(() => {
+          took[id] = clock.now() - startedAt;
+        }),
+      );
+      await clock.advance(7);
+    }
+    await clock.drive(Promise.all(outcomes));
+    latencies.forEach((latency, id) => {
+      expect(took[id]).toBe(Math.min(latency, 100));
+    });
+  });
+
   it('cooperative: aborts the signal at `after` and lets a call that honours it end with TIMEOUT', async () => {
     const { outcome, tookMs, events } = await timed(cooperative, 5000);
     expect(outcome).toEqual({ kind: 'failed', code: 'TIMEOUT' });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { SignalPool } from '../../src/policies/signal-pool.ts';
+
+describe('SignalPool', () => {
+  it('hands back a controller whose signal is as good as new', () => {
+    const pool = new SignalPool();
+    const first = pool.acquire();
+    const listener = () => {};
+    first.signal.addEventListener('abort', listener);
+    first.signal.removeEventListener('abort', listener);
+    pool.release(first);
+    expect(pool.acquire()).toBe(first);
+  });
+
+  it('never reuses an aborted signal', () => {
+    const pool = new SignalPool();
+    const first = pool.acquire();
+    first.abort();
+    pool.release(first);
+    const next = pool.acquire();
+    expect(next).not.toBe(first);
+    expect(next.signal.aborted).toBe(false);
+  });
+
+  it('never reuses a signal someone still listens to', () => {
+    const pool = new SignalPool();
+    const first = pool.acquire();
+    first.signal.addEventListener('abort', () => {});
+    pool.release(first);
+    expect(pool.acquire()).not.toBe(first);
+    const second = pool.acquire();
+    second.signal.onabort = () => {};
+    pool.release(second);
+    expect(pool.acquire()).not.toBe(second);
+  });
+});
