@@ -56,7 +56,9 @@ export function honourRetryAfter(inner: RetryBackoff, options: RetryAfterOptions
   const wrapStep = (step: IBackoff<RetryBackoffContext>, context: RetryBackoffContext) => {
     const asked = retryAfterOf(context);
     const duration =
-      asked === undefined ? step.duration : Math.max(step.duration, Math.min(asked, options.maxRetryAfter));
+      asked === undefined
+        ? step.duration
+        : safeDelay(Math.max(step.duration, Math.min(asked, options.maxRetryAfter)));
     const outer: IBackoff<RetryBackoffContext> = {
       duration,
       next: (nextContext) => wrapStep(step.next(nextContext), nextContext),
@@ -73,7 +75,10 @@ function retryAfterOf(context: RetryBackoffContext): number | undefined {
   return asked !== undefined && Number.isFinite(asked) && asked > 0 ? asked : undefined;
 }
 
-/** A delay a timer can take: finite and never negative. */
+/** Timers treat anything longer (about 24.8 days) as 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A delay a timer can take: finite, never negative, never past the timer limit. */
 function safeDelay(ms: number): number {
-  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_TIMER_MS) : 0;
 }

@@ -56,13 +56,11 @@ function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: StackDeps
   if (config.breaker) policies.push(createBreaker(config.breaker, deps));
   if (config.timeout) policies.push(createTimeout(config.timeout, deps));
   if (config.bulkhead) policies.push(createBulkhead(config.bulkhead, deps));
-  if (!config.timeout) {
-    // Nothing can cancel a call, but each still gets a signal of its own for its listeners.
-    const call = withOwnSignal(attempt);
-    if (policies.length === 0) return call;
-    const chain = wrap(...policies);
-    return (request) => chain.execute(() => call(request), ROOT_SIGNAL);
-  }
+  if (policies.length === 0) return withOwnSignal(attempt);
   const chain = wrap(...policies);
-  return (request) => chain.execute(({ signal }) => attempt(request, signal), ROOT_SIGNAL);
+  if (config.timeout)
+    return (request) => chain.execute(({ signal }) => attempt(request, signal), ROOT_SIGNAL);
+  // Without a timeout nothing cancels a call, but each still gets a signal of its own for its listeners.
+  const call = withOwnSignal(attempt);
+  return (request) => chain.execute(() => call(request), ROOT_SIGNAL);
 }

@@ -8,7 +8,8 @@ const MAX_IDLE = 4096;
  * Reuses the AbortControllers of calls that finished in time. Creating an AbortSignal (and collecting
  * it) is most of what a timeout costs per simulated call. A controller comes back only when its signal
  * is exactly as new: never aborted and with no listener left (a call that leaves one behind may still
- * be watching, so its controller is dropped instead).
+ * be watching, so its controller is dropped instead). Like cockatiel, which aborts a call's signal as
+ * soon as the call returns, this assumes nothing uses a signal after its call has settled.
  */
 export class SignalPool {
   private readonly idle: AbortController[] = [];
