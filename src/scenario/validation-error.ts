@@ -26,11 +26,37 @@ export function toScenarioError(error: z.ZodError, source: ScenarioSource): Scen
   });
 }
 
-/** Prefer the most specific issue: union failures report every branch, the deepest path says most. */
+/**
+ * Prefer the most specific issue: union failures report every branch, the deepest path says most. A
+ * missing field next to an unknown key is usually that key misspelt, so the unknown key wins.
+ */
 function pickIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
-  let best = issues[0] as z.core.$ZodIssue;
-  for (const issue of issues) if (issue.path.length > best.path.length) best = issue;
-  return best;
+  const flat = issues.map(insideUnion);
+  let best = flat[0] as z.core.$ZodIssue;
+  for (const issue of flat) if (issue.path.length > best.path.length) best = issue;
+  const misspelt = flat.find(
+    (issue) =>
+      issue.code === 'unrecognized_keys' &&
+      best.code === 'invalid_type' &&
+      issue.path.length === best.path.length - 1 &&
+      issue.path.every((part, i) => part === best.path[i]),
+  );
+  return misspelt ?? best;
+}
+
+/**
+ * A union whose input matched one branch's type (an object where object-or-string is allowed) failed
+ * inside that branch: report that branch's own issue, at its full path, instead of "invalid input".
+ */
+function insideUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const branches = issue.errors.filter(
+    (branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0),
+  );
+  if (branches.length !== 1) return issue;
+  const inner = pickIssue(branches[0] as z.core.$ZodIssue[]);
+  if (inner.code === 'custom') return issue;
+  return { ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue;
 }
 
 function describe(issue: z.core.$ZodIssue, actual: unknown): string {
@@ -44,8 +70,11 @@ function describe(issue: z.core.$ZodIssue, actual: unknown): string {
       return actual === undefined
         ? `is required (expected ${issue.expected}); add it`
         : `expected ${issue.expected} but got ${got}; change the value`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${got})`;
+    case 'invalid_value': {
+      const hint = typeof actual === 'string' ? didYouMean(actual, issue.values.map(String)) : undefined;
+      const guess = hint === undefined ? '' : `; did you mean ${JSON.stringify(hint)}?`;
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${got})${guess}`;
+    }
     case 'invalid_union': {
       // A custom check inside one branch (a duration, a hypothesis string) says more than "invalid input".
       const custom = issue.errors.flat().find((inner) => inner.code === 'custom');
@@ -56,7 +85,7 @@ function describe(issue: z.core.$ZodIssue, actual: unknown): string {
       );
     }
     default:
-      return `${issue.message} (got ${got})`;
+      return issue.message.includes('(got ') ? issue.message : `${issue.message} (got ${got})`;
   }
 }
 

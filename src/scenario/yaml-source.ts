@@ -26,7 +26,8 @@ export function parseScenarioText(file: string, text: string): ScenarioSource {
     schema: 'core',
     strict: true,
   });
-  const first = doc.errors[0];
+  // An unknown tag (!!js/function, !secret) only warns in the yaml library; faultline has no custom tags.
+  const first = doc.errors[0] ?? doc.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
     throw new ScenarioError('SCENARIO_SYNTAX', file, describeYamlError(first.code, first.message), {
@@ -72,6 +73,7 @@ function toData(doc: Document, file: string): unknown {
 function describeYamlError(code: string, message: string): string {
   const firstLine = message.split('\n')[0] ?? message;
   if (code === 'DUPLICATE_KEY') return `${firstLine}; remove or rename the duplicate key`;
+  if (code === 'TAG_RESOLVE_FAILED') return `${firstLine}; scenarios allow no YAML tags, write a plain value`;
   return `${firstLine.replace(/ at line \d+, column \d+:?$/, '')}; fix the YAML syntax`;
 }
 
