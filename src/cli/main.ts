@@ -7,7 +7,9 @@ import { listCommand } from './commands/list.ts';
 import { newCommand } from './commands/new-plugin.ts';
 import { replayCommand } from './commands/replay.ts';
 import { runCommand } from './commands/run.ts';
+import { proxyCommand } from './commands/proxy.ts';
 import { schemaCommand } from './commands/schema.ts';
+import { serveCommand } from './commands/serve.ts';
 import { validateCommand } from './commands/validate.ts';
 import { ExitCode } from './exit-codes.ts';
 import { printError } from './output.ts';
@@ -37,6 +39,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(newCommand)
     .command(replayCommand(setExit))
     .command(docsCommand(setExit))
+    .command(serveCommand)
+    .command(proxyCommand)
     .example('$0 run scenarios/', 'run every scenario in the folder')
     .example('$0 validate scenarios/my.yaml', 'check a scenario without running it')
     .example('$0 replay faultline-results/my-scenario.json', 'rerun a result exactly')

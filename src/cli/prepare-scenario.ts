@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
+import { dirname } from 'node:path';
+import { loadBackendPlugin } from '../backend/registry.ts';
 import { createRealClock } from '../clock/real-clock.ts';
 import { createFaultPlan } from '../faults/create-fault-plan.ts';
 import { createRng } from '../rng/rng.ts';
@@ -10,6 +11,7 @@ import { findLiteralSecrets } from '../scenario/literal-secrets.ts';
 import { loadScenarioFile } from '../scenario/load-scenario.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { parseScenarioText } from '../scenario/yaml-source.ts';
+import { locateError, pluginFieldError } from './locate-error.ts';
 
 /** A scenario checked as far as it can be without running it. */
 export interface PreparedScenario {
@@ -34,23 +36,32 @@ export interface PrepareOptions {
  */
 export async function prepareScenario(file: string, options: PrepareOptions): Promise<PreparedScenario> {
   const { scenario, file: absolute } = await loadScenarioFile(file);
-  checkReferences(scenario, file);
   const bytes = await readFile(absolute);
-  if (['.yaml', '.yml', '.json'].includes(extname(absolute).toLowerCase())) {
-    for (const warning of findLiteralSecrets(parseScenarioText(file, bytes.toString('utf8')))) {
-      options.warn(warning.message);
+  const source = DATA_FILE.test(absolute) ? parseScenarioText(file, bytes.toString('utf8')) : undefined;
+  if (source) for (const warning of findLiteralSecrets(source)) options.warn(warning.message);
+  const baseDir = dirname(absolute);
+  try {
+    checkReferences(scenario, file);
+    for (const [name, ref] of Object.entries(scenario.backends)) {
+      await loadBackendPlugin(ref.plugin, baseDir).catch((error: unknown) => {
+        throw pluginFieldError(error, file, name, source);
+      });
     }
+    const backends = await openBackends(scenario, file, {
+      clock: createRealClock(),
+      rng: createRng(0),
+      baseDir,
+      allowInsecureHttp: options.allowInsecureHttp,
+      faultPlan: createFaultPlan(scenario.phases),
+    });
+    await closeBackends(backends);
+  } catch (error) {
+    throw locateError(error, source);
   }
-  const backends = await openBackends(scenario, file, {
-    clock: createRealClock(),
-    rng: createRng(0),
-    baseDir: dirname(absolute),
-    allowInsecureHttp: options.allowInsecureHttp,
-    faultPlan: createFaultPlan(scenario.phases),
-  });
-  await closeBackends(backends);
   return { file, absolute, scenario, sha256: sha256(bytes) };
 }
+
+const DATA_FILE = /\.(ya?ml|json)$/i;
 
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');

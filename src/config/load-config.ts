@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import type { ReporterSpec } from '../report/reporters/index.ts';
+import { importDefault } from '../util/import-user-module.ts';
 import { configSchema } from './config-schema.ts';
 
 /** Looked for in this order in the working directory. */
@@ -28,6 +28,7 @@ export interface LoadedConfig {
   readonly realTime?: boolean;
   readonly bail?: boolean;
   readonly allowInsecureHttp?: boolean;
+  readonly proxyAllow?: readonly string[];
 }
 
 export function findConfigFile(cwd: string): string | undefined {
@@ -75,8 +76,7 @@ async function readConfigValue(file: string): Promise<unknown> {
     }
   }
   try {
-    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-    return mod.default;
+    return await importDefault(file);
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new FaultlineError('CONFIG_LOAD_FAILED', `Failed to load config ${file}: ${reason}`, 2, {

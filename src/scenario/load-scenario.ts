@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ScenarioError } from '../errors/faultline-error.ts';
+import { importDefault } from '../util/import-user-module.ts';
 import { resolveEnvReferences } from './env-references.ts';
 import { type Scenario, scenarioSchema } from './schema.ts';
 import { toScenarioError } from './validation-error.ts';
@@ -88,13 +88,13 @@ async function checkReadable(shown: string, file: string): Promise<void> {
 
 /** Scenarios written in TypeScript default-export `defineScenario({...})`; validated like YAML ones. */
 async function loadCodeScenario(shown: string, file: string): Promise<Scenario> {
-  let mod: { default?: unknown };
+  let exported: unknown;
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    exported = await importDefault(file);
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new ScenarioError('SCENARIO_LOAD_FAILED', shown, `failed to load: ${reason}`, {}, { cause: error });
   }
-  const source: ScenarioSource = { file: shown, data: mod.default, positionOf: () => undefined };
-  return validateScenario(mod.default, source);
+  const source: ScenarioSource = { file: shown, data: exported, positionOf: () => undefined };
+  return validateScenario(exported, source);
 }

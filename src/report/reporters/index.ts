@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
+import { importDefault } from '../../util/import-user-module.ts';
 import { createConsoleReporter } from './console.ts';
 import { createGithubReporter } from './github.ts';
 import { createHtmlReporter } from './html.ts';
@@ -74,7 +74,7 @@ const looksLikePath = (name: string) =>
 async function loadReporterModule(file: string, options: object, ctx: ReporterContext): Promise<Reporter> {
   let exported: unknown;
   try {
-    exported = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+    exported = await importDefault(file);
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new FaultlineError('REPORTER_LOAD_FAILED', `Failed to load reporter ${file}: ${reason}`, 2, {

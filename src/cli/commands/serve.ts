@@ -1,0 +1,63 @@
+import { once } from 'node:events';
+import type { CommandModule } from 'yargs';
+import { startServer } from '../../http/server.ts';
+import { readChaosSource } from '../../interceptors/chaos-source.ts';
+import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
+import { catchInterrupts } from '../interrupt.ts';
+import { printLine } from '../output.ts';
+
+interface ServeArgs {
+  readonly port: number;
+  readonly host: string;
+  readonly scenario?: string;
+  readonly authEnv?: string;
+  readonly logLevel?: (typeof LOG_LEVELS)[number];
+  readonly seed?: number;
+  readonly dribble?: boolean;
+  readonly maxBody?: number;
+}
+
+/** `faultline serve`: the argument-analysis API on a real socket, misbehaving on the scenario's cue. */
+export const serveCommand: CommandModule<object, ServeArgs> = {
+  command: 'serve',
+  describe: 'Serve the argument-analysis API over HTTP, with a scenario’s faults on its timeline',
+  builder: (y) =>
+    y
+      .option('port', { type: 'number', default: 8787, describe: 'port to listen on (0 picks a free one)' })
+      .option('host', {
+        type: 'string',
+        default: '127.0.0.1',
+        describe: 'address to bind; anything but loopback exposes a deliberately failing API',
+      })
+      .option('scenario', { type: 'string', describe: 'scenario file whose phases and faults to apply' })
+      .option('auth-env', {
+        type: 'string',
+        describe: 'environment variable holding the Bearer token clients must send (no auth when absent)',
+      })
+      .option('log-level', { choices: LOG_LEVELS, default: 'info' as const, describe: 'log threshold' })
+      .option('seed', { type: 'number', describe: 'seed of the fault draws (default: the scenario’s, else random)' })
+      .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
+      .option('max-body', { type: 'number', default: 1024 * 1024, describe: 'largest request body in bytes (413 above)' })
+      .example('$0 serve --scenario scenarios/outage.yaml', 'the API on 127.0.0.1:8787 with the outage phases')
+      .example('ANALYSIS_TOKEN=s3cret $0 serve --auth-env ANALYSIS_TOKEN', 'require Authorization: Bearer s3cret'),
+  handler: async (args) => {
+    const logger = createLogger({ level: args.logLevel });
+    const source = args.scenario ? await readChaosSource(args.scenario, process.cwd()) : undefined;
+    const server = await startServer({
+      port: args.port,
+      host: args.host,
+      phases: source?.phases,
+      seed: args.seed ?? source?.seed,
+      backendName: source?.backendName,
+      authEnv: args.authEnv,
+      maxBodyBytes: args.maxBody,
+      dribble: args.dribble,
+      logger,
+    });
+    printLine(`faultline serve: ${server.url}  (Ctrl-C to stop)`);
+    const interrupts = catchInterrupts();
+    await once(interrupts.signal, 'abort');
+    interrupts.dispose();
+    await server.close();
+  },
+};
