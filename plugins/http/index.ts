@@ -37,6 +37,7 @@ export default defineBackend({
     const basePath = base.pathname.replace(/\/+$/, '');
     const pool = new Pool(base.origin, { connections: options.connections, keepAliveTimeout: 10_000 });
     const shownOrigin = redact(base.origin);
+    let closing: Promise<void> | undefined;
 
     return {
       name: 'http',
@@ -70,7 +71,10 @@ export default defineBackend({
         options.api === 'analysis'
           ? (request, body) => validateAnalysisResponse(request.path, body)
           : undefined,
-      close: () => pool.close(),
+      close() {
+        closing ??= pool.close();
+        return closing;
+      },
     };
   },
 });

@@ -20,4 +20,6 @@ export const configSchema = z.strictObject({
   realTime: z.boolean().optional(),
   bail: z.boolean().optional(),
   allowInsecureHttp: z.boolean().optional(),
+  /** Hosts `faultline proxy` may reach besides its --target (redirect targets, private addresses). */
+  proxyAllow: z.array(z.string().min(1)).optional(),
 });

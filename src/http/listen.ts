@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 export interface Listening {
   readonly url: string;
   readonly port: number;
+  /** Client connections currently open (hung and idle keep-alive ones included). */
+  openConnections(): Promise<number>;
   /** Stops accepting, destroys every open connection (hung and keep-alive ones included), and waits. */
   close(): Promise<void>;
 }
@@ -23,6 +25,10 @@ export async function listen(server: Server, port: number, host: string): Promis
   return {
     url: `http://${shownHost}:${address.port}`,
     port: address.port,
+    openConnections: () =>
+      new Promise((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      ),
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -50,6 +50,8 @@ export interface RunningProxy {
   readonly url: string;
   readonly controlUrl: string;
   readonly faults: FaultController;
+  /** Client connections currently open on the proxy port; 0 after `close`. */
+  openConnections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -119,6 +121,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     url: proxy.url,
     controlUrl: control.url,
     faults,
+    openConnections: proxy.openConnections,
     async close() {
       await Promise.all([proxy.close(), control.close()]);
       await pool.destroy();
@@ -269,9 +272,10 @@ function refusedRedirect(
   } catch {
     return 'the upstream redirected to an invalid URL';
   }
-  if (guard.allowsRedirect(url)) return undefined;
+  const problem = guard.redirectRefusal(url);
+  if (problem === undefined) return undefined;
   logger.warn({ location }, 'refused a redirect off the allowlist');
-  return `the upstream redirected to ${url.origin}, which is not an allowed target`;
+  return `refused the upstream's redirect to ${url.origin}: ${problem}`;
 }
 
 function upstreamFailed(res: ServerResponse, error: unknown, deps: ProxyDeps): Outcome {

@@ -1,12 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { analysisRoute } from '../analysis/router.ts';
-import type { BackendRequest } from '../backend/contract.ts';
+import type { Backend, BackendRequest, BackendResponse } from '../backend/contract.ts';
 import type { Clock } from '../clock/clock.ts';
 import { createRealClock } from '../clock/real-clock.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
 import type { Phase } from '../faults/schema.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
-import { createRng, randomSeed } from '../rng/rng.ts';
+import { createRng, type Rng, randomSeed } from '../rng/rng.ts';
 import { type BearerCheck, bearerCheckFromEnv } from './bearer-auth.ts';
 import { createFaultController, type FaultController } from './fault-controller.ts';
 import {
@@ -19,6 +18,7 @@ import {
   sleepUnlessClosed,
 } from './fault-delivery.ts';
 import { createHttpMetrics, type HttpMetrics, routeLabel } from './http-metrics.ts';
+import { instantAnalysisBackend } from './instant-analysis.ts';
 import { listen } from './listen.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 import { json, sendError, writeBody } from './respond.ts';
@@ -36,6 +36,11 @@ export interface ServerOptions {
   readonly seed?: number;
   /** Backend name that `target:` in faults is matched against. */
   readonly backendName?: string;
+  /**
+   * What answers the requests the faults let through: the scenario's mock-analysis backend (with its base
+   * latency) for runs that should match a simulation; by default the analysis router, answering at once.
+   */
+  readonly backend?: Backend;
   /** Name of the environment variable holding the Bearer token; no authentication when absent. */
   readonly authEnv?: string;
   readonly maxBodyBytes?: number;
@@ -50,10 +55,15 @@ export interface RunningServer {
   readonly port: number;
   /** The fault timeline, to restart it when a run starts or to pin a phase. */
   readonly faults: FaultController;
+  /** Client connections currently open; 0 after `close`, whatever faults left hanging. */
+  openConnections(): Promise<number>;
   close(): Promise<void>;
 }
 
 interface ServerDeps {
+  readonly backend: Backend;
+  /** The backend's own draws (its base latency), apart from the fault draws. */
+  readonly rng: Rng;
   readonly faults: FaultController;
   readonly metrics: HttpMetrics;
   readonly logger: Logger;
@@ -78,6 +88,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     backendName: options.backendName ?? 'primary',
   });
   const deps: ServerDeps = {
+    backend: options.backend ?? instantAnalysisBackend,
+    rng: createRng(seed).fork('http-backend'),
     faults,
     metrics: createHttpMetrics('server'),
     logger,
@@ -89,7 +101,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server = createServer((req, res) => void handle(req, res, deps));
   const listening = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   logger.info({ url: listening.url, seed, auth: deps.auth !== undefined }, 'faultline serve listening');
-  return { url: listening.url, port: listening.port, faults, close: listening.close };
+  return {
+    url: listening.url,
+    port: listening.port,
+    faults,
+    openConnections: listening.openConnections,
+    close: listening.close,
+  };
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
@@ -143,10 +161,16 @@ async function respond(
   if (!(await sleepUnlessClosed(effect.delayMs - dribbleMs, ctx))) return 'aborted';
   if (effect.failure) return deliverFailure(effect.failure, res, effect.injected, ctx);
 
-  const answer = await analysisRoute(req.method, pathname, parsed.body);
+  let answer: BackendResponse;
+  try {
+    answer = await deps.backend.call(request, { clock: deps.clock, rng: deps.rng, signal: ctx.signal });
+  } catch (error) {
+    if (ctx.signal.aborted) return 'aborted';
+    throw error;
+  }
   const body = effect.corrupt ? Buffer.from(corruptBody(answer.body, effect.corrupt)) : json(answer.body);
   const headers = {
-    'content-type': 'application/json',
+    'content-type': answer.headers['content-type'] ?? 'application/json',
     ...(effect.injected.length > 0 ? { [FAULT_HEADER]: effect.injected.join(',') } : {}),
   };
   if (dribbleMs > 0) return dribbleBody(res, answer.status, headers, body, dribbleMs, ctx);

@@ -15,8 +15,8 @@ const NEVER: ReadonlySet<AddressClass> = new Set(['metadata', 'link-local', 'uns
 export interface TargetGuard {
   /** Throws a one-line error when `url` is not a host faultline may talk to. */
   checkUrl(url: URL): void;
-  /** Whether a redirect to `url` may be passed on to the client. */
-  allowsRedirect(url: URL): boolean;
+  /** Why a redirect to `url` must not be passed on to the client, or undefined when it may. */
+  redirectRefusal(url: URL): string | undefined;
   /** A `lookup` for net.connect that refuses names resolving to forbidden addresses. */
   readonly lookup: LookupFunction;
 }
@@ -28,7 +28,21 @@ export class TargetRefusedError extends FaultlineError {
   }
 }
 
-export function createTargetGuard(targets: readonly string[], allow: readonly string[]): TargetGuard {
+/** Resolves a host name to all its addresses (node's dns.lookup by default; tests pass their own). */
+export type Resolver = (
+  hostname: string,
+  family: number | undefined,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+const systemResolver: Resolver = (hostname, family, callback) =>
+  dnsLookup(hostname, { all: true, family: family ?? 0 }, callback);
+
+export function createTargetGuard(
+  targets: readonly string[],
+  allow: readonly string[],
+  resolve: Resolver = systemResolver,
+): TargetGuard {
   const explicit = new Set(allow.map(normaliseHost));
   const allowed = new Set([...targets.map(normaliseHost), ...explicit]);
 
@@ -45,12 +59,15 @@ export function createTargetGuard(targets: readonly string[], allow: readonly st
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       return `${url.protocol} URLs cannot be proxied`;
     const host = normaliseHost(url.hostname);
-    if (!allowed.has(host)) return `${host} is not an allowed target; add it with --allow ${host}`;
-    return isIP(host) ? refusal(host, host) : undefined;
+    // The address class first: "metadata address" says more than "not on the allowlist".
+    const problem = isIP(host) ? refusal(host, host) : undefined;
+    if (problem) return problem;
+    return allowed.has(host) ? undefined : `${host} is not an allowed target; add it with --allow ${host}`;
   };
 
   const lookup: LookupFunction = (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    const family = typeof options.family === 'number' ? options.family : undefined;
+    resolve(hostname, family, (error, addresses) => {
       if (error) return callback(error, '', 0);
       const host = normaliseHost(hostname);
       for (const { address } of addresses) {
@@ -71,7 +88,7 @@ export function createTargetGuard(targets: readonly string[], allow: readonly st
       const problem = check(url);
       if (problem) throw new TargetRefusedError(`Refused target ${url.origin}: ${problem}.`);
     },
-    allowsRedirect: (url) => check(url) === undefined,
+    redirectRefusal: check,
     lookup,
   };
 }

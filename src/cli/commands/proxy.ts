@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/load-config.ts';
 import { startProxy } from '../../http/proxy.ts';
-import { readChaosSource } from '../../interceptors/chaos-source.ts';
+import { readScenarioServing } from '../../http/scenario-server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
@@ -26,14 +26,19 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
   describe: 'Run a fault-injecting HTTP reverse proxy in front of an upstream',
   builder: (y) =>
     y
-      .option('target', { type: 'string', demandOption: true, describe: 'upstream URL, e.g. http://127.0.0.1:8080' })
+      .option('target', {
+        type: 'string',
+        demandOption: true,
+        describe: 'upstream URL, e.g. http://127.0.0.1:8080',
+      })
       .option('scenario', { type: 'string', describe: 'scenario file whose phases and faults to apply' })
       .option('port', { type: 'number', default: 8788, describe: 'port to listen on (0 picks a free one)' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to bind' })
       .option('control-port', {
         type: 'number',
         default: 0,
-        describe: 'loopback port of the control API (GET /phases, POST /phase, POST|DELETE /faults, GET /metrics)',
+        describe:
+          'loopback port of the control API (GET /phases, POST /phase, POST|DELETE /faults, GET /metrics)',
       })
       .option('allow', {
         type: 'string',
@@ -41,20 +46,23 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
         describe: 'another host the proxy may reach (repeatable); private addresses must be named here',
       })
       .option('log-level', { choices: LOG_LEVELS, default: 'info' as const, describe: 'log threshold' })
-      .option('seed', { type: 'number', describe: 'seed of the fault draws (default: the scenario’s, else random)' })
+      .option('seed', {
+        type: 'number',
+        describe: 'seed of the fault draws (default: the scenario’s, else random)',
+      })
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
       .example(
         '$0 proxy --target http://127.0.0.1:8080 --scenario scenarios/outage.yaml',
         'inject the outage in front of a local service',
       )
       .example(
-        "curl -X POST -H 'content-type: application/json' -d '{\"name\":\"outage\"}' http://127.0.0.1:<control>/phase",
+        'curl -X POST -H \'content-type: application/json\' -d \'{"name":"outage"}\' http://127.0.0.1:<control>/phase',
         'pin a phase while the proxy runs',
       ),
   handler: async (args) => {
     const config = await loadConfig(process.cwd(), args.config);
     const logger = createLogger({ level: args.logLevel });
-    const source = args.scenario ? await readChaosSource(args.scenario, process.cwd()) : undefined;
+    const source = args.scenario ? await readScenarioServing(args.scenario, process.cwd()) : undefined;
     const proxy = await startProxy({
       target: args.target,
       allow: [...(config.proxyAllow ?? []), ...(args.allow ?? [])],
@@ -67,7 +75,9 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
       dribble: args.dribble,
       logger,
     });
-    printLine(`faultline proxy: ${proxy.url} -> ${args.target}  control: ${proxy.controlUrl}  (Ctrl-C to stop)`);
+    printLine(
+      `faultline proxy: ${proxy.url} -> ${args.target}  control: ${proxy.controlUrl}  (Ctrl-C to stop)`,
+    );
     const interrupts = catchInterrupts();
     await once(interrupts.signal, 'abort');
     interrupts.dispose();

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { CommandModule } from 'yargs';
+import { readScenarioServing } from '../../http/scenario-server.ts';
 import { startServer } from '../../http/server.ts';
-import { readChaosSource } from '../../interceptors/chaos-source.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
@@ -35,20 +35,34 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         describe: 'environment variable holding the Bearer token clients must send (no auth when absent)',
       })
       .option('log-level', { choices: LOG_LEVELS, default: 'info' as const, describe: 'log threshold' })
-      .option('seed', { type: 'number', describe: 'seed of the fault draws (default: the scenario’s, else random)' })
+      .option('seed', {
+        type: 'number',
+        describe: 'seed of the fault draws (default: the scenario’s, else random)',
+      })
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
-      .option('max-body', { type: 'number', default: 1024 * 1024, describe: 'largest request body in bytes (413 above)' })
-      .example('$0 serve --scenario scenarios/outage.yaml', 'the API on 127.0.0.1:8787 with the outage phases')
-      .example('ANALYSIS_TOKEN=s3cret $0 serve --auth-env ANALYSIS_TOKEN', 'require Authorization: Bearer s3cret'),
+      .option('max-body', {
+        type: 'number',
+        default: 1024 * 1024,
+        describe: 'largest request body in bytes (413 above)',
+      })
+      .example(
+        '$0 serve --scenario scenarios/outage.yaml',
+        'the API on 127.0.0.1:8787 with the outage phases',
+      )
+      .example(
+        'ANALYSIS_TOKEN=s3cret $0 serve --auth-env ANALYSIS_TOKEN',
+        'require Authorization: Bearer s3cret',
+      ),
   handler: async (args) => {
     const logger = createLogger({ level: args.logLevel });
-    const source = args.scenario ? await readChaosSource(args.scenario, process.cwd()) : undefined;
+    const source = args.scenario ? await readScenarioServing(args.scenario, process.cwd()) : undefined;
     const server = await startServer({
       port: args.port,
       host: args.host,
       phases: source?.phases,
       seed: args.seed ?? source?.seed,
       backendName: source?.backendName,
+      backend: source?.backend,
       authEnv: args.authEnv,
       maxBodyBytes: args.maxBody,
       dribble: args.dribble,
