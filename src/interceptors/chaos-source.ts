@@ -22,7 +22,7 @@ export interface ChaosSource {
 }
 
 /** Plugins that intercept cannot stand behind an interception; what answers behind them is their `backend`. */
-const INTERCEPTING_PLUGINS = new Set(['msw', 'nock']);
+export const INTERCEPTING_PLUGINS: ReadonlySet<string> = new Set(['msw', 'nock']);
 
 /** The `backend` option of the msw and nock plugins: what answers behind the interception. */
 export const interceptedBackendSchema = backendRefSchema.default({ plugin: 'mock-analysis', options: {} });

@@ -103,7 +103,7 @@ export function useChaos(faults: ChaosFaults, options: UseChaosOptions = {}): Ch
     get clock() {
       return active('clock').chaos.clock;
     },
-    advance: (ms) => virtualClock('advance()').advance(ms),
+    advance: async (ms) => virtualClock('advance()').advance(ms),
     async run(work) {
       const { virtual } = active('run()');
       if (!virtual) return work;

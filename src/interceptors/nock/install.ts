@@ -29,7 +29,9 @@ export const installNockInterception: InstallInterception = (exchange, target) =
   if (activatedHere) nock.activate();
   nock.disableNetConnect();
   setNockVirtualTime(exchange.clock.kind === 'virtual');
-  const onNoMatch = (request: NoMatch) => {
+  // nock reports a miss with the request options, or (for a known host) with its request then the options.
+  const onNoMatch = (first: NoMatch, options?: NoMatch) => {
+    const request = options ?? first;
     exchange.stats.unhandledRequest(
       `${request.method ?? 'GET'} ${request.proto ?? 'http'}://${request.host ?? '?'}${request.path ?? ''}`,
     );
