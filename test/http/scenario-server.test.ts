@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { readScenarioServing } from '../../src/http/scenario-server.ts';
+import { startServer } from '../../src/http/server.ts';
+import { fetchOutcome, jsonPost } from './support/clients.ts';
+import { createInstantClock } from './support/instant-clock.ts';
+
+describe('readScenarioServing', () => {
+  it('takes the phases, seed, target name and mock-analysis backend of a scenario', async () => {
+    const serving = await readScenarioServing('scenarios/outage-with-fallback.yaml', process.cwd());
+    expect(serving.phases.map((phase) => phase.name)).toEqual(['healthy', 'outage', 'recovery']);
+    expect(serving.seed).toBe(7);
+    expect(serving.backendName).toBe('primary');
+    expect(serving.backend?.name).toBe('mock-analysis');
+  });
+
+  it('a server built from it answers after the scenario backend’s base latency, then follows the timeline', async () => {
+    const serving = await readScenarioServing('scenarios/outage-with-fallback.yaml', process.cwd());
+    const clock = createInstantClock();
+    const server = await startServer({ ...serving, clock });
+    try {
+      const healthy = await fetchOutcome(`${server.url}/api/analyze`, jsonPost({ text: 'So it goes.' }));
+      expect(healthy.ok && healthy.status).toBe(200);
+      // One sleep: the lognormal base latency (median 150 ms) the simulation would also wait.
+      expect(clock.sleeps).toHaveLength(1);
+      expect(clock.sleeps[0]).toBeGreaterThan(0);
+      server.faults.pinPhase('outage');
+      const outage = await fetchOutcome(`${server.url}/api/analyze`, jsonPost({ text: 'So it goes.' }));
+      expect(outage).toMatchObject({ ok: false, code: 'UND_ERR_SOCKET' });
+    } finally {
+      await server.close();
+    }
+  });
+});
