@@ -18,6 +18,8 @@ export interface FaultlineConfig {
   readonly bail?: boolean;
   /** Allow plain-HTTP backends on non-local hosts (API keys would travel in clear). */
   readonly allowInsecureHttp?: boolean;
+  /** Hosts `faultline proxy` may reach besides its --target (redirect targets, private addresses). */
+  readonly proxyAllow?: readonly string[];
 }
 
 /** Typed helper for `faultline.config.ts`. */
