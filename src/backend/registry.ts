@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { PluginError } from '../errors/faultline-error.ts';
+import { importDefault } from '../util/import-user-module.ts';
 import type { BackendPlugin } from './contract.ts';
 
 /** Where the built-in plugins live: `plugins/<name>/index.ts` next to `src/`. */
@@ -33,16 +34,16 @@ export async function loadBackendPlugin(ref: string, baseDir: string): Promise<B
         : `Unknown backend plugin "${ref}". Use one of: ${known}, or a path to a plugin module.`,
     );
   }
-  let mod: { default?: unknown };
+  let exported: unknown;
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    exported = await importDefault(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new PluginError('PLUGIN_LOAD_FAILED', `Failed to load backend plugin "${ref}": ${reason}`, 2, {
       cause: error,
     });
   }
-  return checkPluginShape(mod.default, ref);
+  return checkPluginShape(exported, ref);
 }
 
 function checkPluginShape(candidate: unknown, ref: string): BackendPlugin {

@@ -72,5 +72,6 @@ hypotheses:
     op: "<="
     value: 0.3
     phase: outage
-  - successRate >= 0.99 in recovery
+  # The breaker probes 10 s after opening, so full service returns within 10 s of the backend.
+  - successRate >= 0.95 in recovery
 `;
