@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type BackendPlugin, defineBackend } from '../../backend/contract.ts';
 import { createFaultPlan } from '../../faults/create-fault-plan.ts';
+import { linkAbort } from '../../policies/abort-link.ts';
 import type { InterceptorKind } from '../active-interceptor.ts';
 import { runInCallScope } from '../call-scope.ts';
 import { createChaosExchange } from '../chaos-exchange.ts';
@@ -57,16 +58,22 @@ export function defineClientBackend(kind: InterceptorKind, install: InstallInter
         await inner.close?.();
         throw error;
       }
-      const clientCtx = (signal: AbortSignal) => ({ signal, baseUrl: options.baseUrl });
       return {
         name: `${kind}:${inner.name}`,
         injectsFaults: true,
         call: (request, callCtx) =>
           runInCallScope(callCtx, async (scope) => {
+            // A signal of its own per call: fetch's Request keeps a listener on the signal it is given until
+            // garbage collection, and the policies may hand every call the same long-lived one.
+            const own = new AbortController();
+            const unlink = linkAbort(callCtx.signal, () => own.abort(callCtx.signal.reason));
             try {
-              return { status: 200, headers: {}, body: await client(request, clientCtx(callCtx.signal)) };
+              const body = await client(request, { signal: own.signal, baseUrl: options.baseUrl });
+              return { status: 200, headers: {}, body };
             } catch (error) {
               return readClientFailure(error, scope);
+            } finally {
+              unlink();
             }
           }),
         validate: inner.validate?.bind(inner),
