@@ -75,10 +75,11 @@ export async function watchScenarioFiles(
         onError(error);
       }
       if (interrupts.signal.aborted) return ExitCode.Interrupted;
-      printLine(
-        `\nWatching ${watched.length} file${watched.length === 1 ? '' : 's'} for changes; Ctrl-C to stop.`,
-      );
-      if ((await nextChange(watched, interrupts.signal)) === 'aborted') return ExitCode.Interrupted;
+      const announce = () =>
+        printLine(
+          `\nWatching ${watched.length} file${watched.length === 1 ? '' : 's'} for changes; Ctrl-C to stop.`,
+        );
+      if ((await nextChange(watched, interrupts.signal, announce)) === 'aborted') return ExitCode.Interrupted;
     }
   } finally {
     interrupts.dispose();

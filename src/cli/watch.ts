@@ -9,7 +9,11 @@ const SETTLE_MS = 150;
  * Resolves when one of `files` changes, or when `signal` aborts. Watches the folders rather than the
  * files, because editors that save by renaming replace the file a watcher was attached to.
  */
-export function nextChange(files: readonly string[], signal: AbortSignal): Promise<'changed' | 'aborted'> {
+export function nextChange(
+  files: readonly string[],
+  signal: AbortSignal,
+  onWatching: () => void = () => {},
+): Promise<'changed' | 'aborted'> {
   const wanted = new Set(files.map((file) => resolve(file)));
   const folders = [...new Set([...wanted].map((file) => dirname(file)))];
   return new Promise((done) => {
@@ -35,5 +39,7 @@ export function nextChange(files: readonly string[], signal: AbortSignal): Promi
         }),
       );
     }
+    // Only now is a change noticed; saying so earlier would invite edits that go unseen.
+    onWatching();
   });
 }

@@ -79,7 +79,8 @@ function generatedCases(): Record<string, RegExp> {
     [join(dir, 'dangling-link.yaml')]: /dangling-link\.yaml: file not found/,
     [join(dir, 'missing.yaml')]: /missing\.yaml: file not found/,
     [join(dir, 'ts-syntax-error.ts')]: /ts-syntax-error\.ts: failed to load/,
-    [join(dir, 'ts-invalid-shape.ts')]: /ts-invalid-shape\.ts at workload\.rate: must be at least 0 \(got -1\)/,
+    [join(dir, 'ts-invalid-shape.ts')]:
+      /ts-invalid-shape\.ts at workload\.rate: must be at least 0 \(got -1\)/,
   };
 }
 

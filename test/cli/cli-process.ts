@@ -13,7 +13,7 @@ export interface CliRun {
 
 /** Environment for a CLI child: no CI or GitHub variables leaking in from the machine running the tests. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
   for (const key of ['CI', 'GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY']) delete env[key];
   return { ...env, ...extra };
 }
