@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import { startStopwatch } from '../../../clock/stopwatch.ts';
+import { humanDuration } from '../format.ts';
 import type { TextSink } from '../types.ts';
 
 const BAR_WIDTH = 24;
@@ -20,13 +21,14 @@ const REDRAW_EVERY_MS = 100;
  * virtual clock has replaced `Date` and the timers cli-progress's own bars schedule with.
  */
 export class ProgressLine {
-  private readonly elapsed = startStopwatch();
   private lastDrawMs = Number.NEGATIVE_INFINITY;
   private drawn = false;
 
   constructor(
     private readonly sink: TextSink,
     private readonly label: string,
+    /** Real milliseconds since the scenario started. */
+    private readonly elapsed: () => number = startStopwatch(),
   ) {}
 
   update(doneMs: number, totalMs: number): void {
@@ -44,13 +46,15 @@ export class ProgressLine {
   }
 
   private render(doneMs: number, totalMs: number, wallMs: number): string {
-    const simulated = `${formatTime(doneMs / 1000)} simulated`;
+    const simulated = `${humanDuration(doneMs)} simulated`;
     if (!Number.isFinite(totalMs) || totalMs <= 0) return `  ${this.label}  ${simulated}`;
     const progress = Math.min(1, doneMs / totalMs);
     const bar = cliProgress.Format.BarFormat(progress, BAR_OPTIONS);
     const eta = progress > 0 ? formatTime(((1 - progress) / progress) * (wallMs / 1000)) : '?';
-    const line = `  ${this.label} ${bar} ${Math.floor(progress * 100)}%  ETA ${eta}  ${simulated} of ${formatTime(totalMs / 1000)}`;
-    return line.slice(0, Math.max(20, (this.sink.columns ?? 120) - 1));
+    const line = `  ${this.label} ${bar} ${Math.floor(progress * 100)}%  ETA ${eta}  ${simulated} of ${humanDuration(totalMs)}`;
+    // Never wider than the terminal, or each redraw would wrap onto a new line (0 columns: unknown).
+    const columns = this.sink.columns !== undefined && this.sink.columns > 20 ? this.sink.columns : 120;
+    return line.slice(0, columns - 1);
   }
 }
 
