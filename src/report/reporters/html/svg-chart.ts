@@ -27,6 +27,8 @@ export interface ChartSpec {
 
 export const CHART = { width: 760, height: 230, left: 64, right: 16, top: 26, bottom: 30 } as const;
 const plotWidth = CHART.width - CHART.left - CHART.right;
+/** Rough width of a character of the 10.5 px band labels. */
+const LABEL_CHAR_PX = 6;
 const plotHeight = CHART.height - CHART.top - CHART.bottom;
 
 /** x in data units to pixels; shared with the breaker strip so every chart lines up. */
@@ -44,8 +46,13 @@ export function lineChart(spec: ChartSpec): string {
     const width = Math.max(0, x(band.toX) - from);
     parts.push(
       `<rect class="band" x="${f(from)}" y="${CHART.top}" width="${f(width)}" height="${plotHeight}" fill="${band.color}"><title>${escapeXml(band.label)}</title></rect>`,
-      `<text class="band-label" x="${f(from + 4)}" y="${CHART.top + 12}">${escapeXml(band.label)}</text>`,
     );
+    // A label that does not fit its band would run into the next one; the band's tooltip still names it.
+    if (band.label.length * LABEL_CHAR_PX + 8 <= width) {
+      parts.push(
+        `<text class="band-label" x="${f(from + 4)}" y="${CHART.top + 12}">${escapeXml(band.label)}</text>`,
+      );
+    }
   }
   for (const tick of ticks(yMax)) {
     parts.push(
