@@ -19,7 +19,7 @@ const INSTALLERS: { readonly [K in InterceptorKind]: InstallInterception } = {
   nock: installNockInterception,
 };
 
-export interface ChaosOptions {
+export interface InstallChaosOptions {
   /** Where the client under test sends its requests; default http://analysis.faultline.test. */
   readonly baseUrl?: string;
   /** Paths answered under the base URL; default the argument-analysis API's routes. */
@@ -56,7 +56,7 @@ export interface InstalledChaos {
 export async function installChaos(
   kind: InterceptorKind,
   faults: ChaosFaults,
-  options: ChaosOptions = {},
+  options: InstallChaosOptions = {},
 ): Promise<InstalledChaos> {
   const source = await readChaosSource(faults, options.baseDir ?? process.cwd());
   const clock = options.clock ?? createRealClock();

@@ -6,9 +6,13 @@ import type { InterceptorKind } from '../interceptors/active-interceptor.ts';
 import type { ChaosFaults } from '../interceptors/chaos-source.ts';
 import type { ChaosStats } from '../interceptors/chaos-stats.ts';
 import { DEFAULT_BASE_URL } from '../interceptors/defaults.ts';
-import { type ChaosOptions, type InstalledChaos, installChaos } from '../interceptors/install-chaos.ts';
+import {
+  type InstallChaosOptions,
+  type InstalledChaos,
+  installChaos,
+} from '../interceptors/install-chaos.ts';
 
-export interface UseChaosOptions extends Omit<ChaosOptions, 'clock'> {
+export interface UseChaosOptions extends Omit<InstallChaosOptions, 'clock'> {
   /** Which library intercepts; default msw. Use nock for node:http clients that need real error codes. */
   readonly interceptor?: InterceptorKind;
   /**

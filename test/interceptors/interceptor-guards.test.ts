@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installVirtualClock, type VirtualClock } from '../../src/clock/virtual-clock.ts';
 import {
-  type ChaosOptions,
+  type InstallChaosOptions,
   type InstalledChaos,
   installChaos,
 } from '../../src/interceptors/install-chaos.ts';
@@ -26,7 +26,7 @@ afterEach(async () => {
   clock = undefined;
 });
 
-async function install(kind: 'msw' | 'nock', options: ChaosOptions = {}): Promise<InstalledChaos> {
+async function install(kind: 'msw' | 'nock', options: InstallChaosOptions = {}): Promise<InstalledChaos> {
   const chaos = await installChaos(kind, [], { backend: FIXED_50MS, ...options });
   installed.push(chaos);
   return chaos;

@@ -1,6 +1,6 @@
 /** faultline/msw: a scenario's faults as msw 2.x handlers, for your own client in your own tests. */
 import type { ChaosFaults } from '../chaos-source.ts';
-import { type ChaosOptions, type InstalledChaos, installChaos } from '../install-chaos.ts';
+import { type InstallChaosOptions, type InstalledChaos, installChaos } from '../install-chaos.ts';
 
 export type { ChaosExchange, ChaosExchangeOptions } from '../chaos-exchange.ts';
 export { createChaosExchange } from '../chaos-exchange.ts';
@@ -8,11 +8,11 @@ export type { ChaosFaults, FaultInput, PhaseInput } from '../chaos-source.ts';
 export type { ChaosStats } from '../chaos-stats.ts';
 export type { ClientContext, ClientFunction } from '../client/load-client.ts';
 export { DEFAULT_BASE_URL, DEFAULT_ROUTES } from '../defaults.ts';
-export type { ChaosOptions, InstalledChaos } from '../install-chaos.ts';
+export type { InstallChaosOptions, InstalledChaos } from '../install-chaos.ts';
 export type { InterceptionTarget } from '../interception.ts';
 export { createChaosHandlers } from './create-handlers.ts';
 
 /** Starts an msw server answering `baseUrl` under the faults; `uninstall()` when done. */
-export function installMswChaos(faults: ChaosFaults, options?: ChaosOptions): Promise<InstalledChaos> {
+export function installMswChaos(faults: ChaosFaults, options?: InstallChaosOptions): Promise<InstalledChaos> {
   return installChaos('msw', faults, options);
 }

@@ -1,17 +1,20 @@
 /** faultline/nock: a scenario's faults as nock 14 interceptors, for clients msw cannot serve well. */
 import type { ChaosFaults } from '../chaos-source.ts';
-import { type ChaosOptions, type InstalledChaos, installChaos } from '../install-chaos.ts';
+import { type InstallChaosOptions, type InstalledChaos, installChaos } from '../install-chaos.ts';
 
 export type { ChaosFaults, FaultInput, PhaseInput } from '../chaos-source.ts';
 export type { ChaosStats } from '../chaos-stats.ts';
 export type { ClientContext, ClientFunction } from '../client/load-client.ts';
 export { DEFAULT_BASE_URL, DEFAULT_ROUTES } from '../defaults.ts';
-export type { ChaosOptions, InstalledChaos } from '../install-chaos.ts';
+export type { InstallChaosOptions, InstalledChaos } from '../install-chaos.ts';
 
 /**
  * Turns nock on with interceptors answering `baseUrl` under the faults (and real connections refused);
  * `uninstall()` removes them and switches nock off again. Never together with msw in one process.
  */
-export function installNockChaos(faults: ChaosFaults, options?: ChaosOptions): Promise<InstalledChaos> {
+export function installNockChaos(
+  faults: ChaosFaults,
+  options?: InstallChaosOptions,
+): Promise<InstalledChaos> {
   return installChaos('nock', faults, options);
 }
