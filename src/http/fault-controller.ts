@@ -59,7 +59,12 @@ export function createFaultController(options: FaultControllerOptions): FaultCon
     effectFor: (request) => plan.effectFor(request, backendName, clock.now() - originMs, rng),
     status() {
       const elapsedMs = clock.now() - originMs;
-      return { mode, phases: phases.map((phase) => phase.name), active: plan.phaseAt(elapsedMs), elapsedMs };
+      return {
+        mode,
+        phases: phases.map((phase) => phase.name),
+        active: plan.phaseAt(elapsedMs),
+        elapsedMs: Math.round(elapsedMs),
+      };
     },
     restart: () => install('timeline', createFaultPlan(phases)),
     pinPhase(name) {

@@ -28,16 +28,7 @@ export function passThrough(
   hooks: PassThroughHooks,
 ): Promise<PassThroughResult> {
   return new Promise((resolve) => {
-    let controller: Dispatcher.DispatchController | undefined;
-    let status = 0;
-    const onClientGone = () => {
-      if (!res.writableFinished) controller?.abort(new Error('the client closed the connection'));
-    };
-    res.once('close', onClientGone);
-    const finish = (result: PassThroughResult) => {
-      res.off('close', onClientGone);
-      resolve(result);
-    };
+    const exchange = new Exchange(res, hooks, resolve);
     dispatcher.dispatch(
       {
         method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
@@ -45,37 +36,86 @@ export function passThrough(
         headers: endToEndRawHeaders(req.rawHeaders),
         body: hasBody(req.rawHeaders) ? req : null,
       },
-      {
-        onRequestStart(started) {
-          controller = started;
-          if (res.destroyed) started.abort(new Error('the client closed the connection'));
-        },
-        onResponseStart(_controller, statusCode, headers) {
-          const reason = hooks.refuse(statusCode, headers);
-          if (reason) {
-            finish({ type: 'refused', reason });
-            controller?.abort(new Error(reason));
-            return;
-          }
-          status = statusCode;
-          res.writeHead(statusCode, hooks.rewrite(headers));
-        },
-        onResponseData(active, chunk) {
-          if (status === 0 || res.write(chunk)) return;
-          active.pause();
-          res.once('drain', () => active.resume());
-        },
-        onResponseEnd() {
-          res.end();
-          finish({ type: 'streamed', status });
-        },
-        onResponseError(_controller, error) {
-          if (status !== 0 && !res.destroyed) res.destroy(error);
-          finish({ type: 'failed', error, headersSent: status !== 0 });
-        },
-      },
+      exchange,
     );
   });
+}
+
+/**
+ * One exchange's undici handler. A class rather than closures: the proxy's hot path allocates one object
+ * per request and V8 shares the methods.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined;
+  private status = 0;
+  /** Body bytes still expected when the upstream declared a length, so the last chunk can end the response. */
+  private remaining = -1;
+  private settled = false;
+  private readonly onClientGone = () => {
+    if (!this.res.writableFinished) this.controller?.abort(new Error('the client closed the connection'));
+  };
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly hooks: PassThroughHooks,
+    private readonly resolve: (result: PassThroughResult) => void,
+  ) {
+    res.once('close', this.onClientGone);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.res.destroyed) controller.abort(new Error('the client closed the connection'));
+  }
+
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    status: number,
+    headers: IncomingHttpHeaders,
+  ): void {
+    const reason = this.hooks.refuse(status, headers);
+    if (reason) {
+      this.finish({ type: 'refused', reason });
+      controller.abort(new Error(reason));
+      return;
+    }
+    this.status = status;
+    const length = headers['content-length'];
+    if (typeof length === 'string') this.remaining = Number(length);
+    this.res.writeHead(status, this.hooks.rewrite(headers));
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.status === 0) return;
+    if (this.remaining >= 0) {
+      this.remaining -= chunk.length;
+      // Ending with the last chunk saves a separate end() pass through the stream machinery.
+      if (this.remaining === 0) {
+        this.res.end(chunk);
+        return;
+      }
+    }
+    if (this.res.write(chunk)) return;
+    controller.pause();
+    this.res.once('drain', () => controller.resume());
+  }
+
+  onResponseEnd(): void {
+    if (!this.res.writableEnded) this.res.end();
+    this.finish({ type: 'streamed', status: this.status });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.status !== 0 && !this.res.destroyed) this.res.destroy(error);
+    this.finish({ type: 'failed', error, headersSent: this.status !== 0 });
+  }
+
+  private finish(result: PassThroughResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.res.off('close', this.onClientGone);
+    this.resolve(result);
+  }
 }
 
 /** Whether a request carries a body, read from the raw list so node does not build its header object. */

@@ -6,6 +6,7 @@ import { corruptBody } from '../faults/corrupt-body.ts';
 import type { Phase } from '../faults/schema.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { createRng, type Rng, randomSeed } from '../rng/rng.ts';
+import { isLoopbackHost } from './address-class.ts';
 import { type BearerCheck, bearerCheckFromEnv } from './bearer-auth.ts';
 import { createFaultController, type FaultController } from './fault-controller.ts';
 import {
@@ -101,6 +102,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server = createServer((req, res) => void handle(req, res, deps));
   const listening = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   logger.info({ url: listening.url, seed, auth: deps.auth !== undefined }, 'faultline serve listening');
+  if (!deps.auth && !isLoopbackHost(options.host ?? '127.0.0.1')) {
+    logger.warn(
+      { host: options.host },
+      'serving on a non-loopback address without --auth-env: anyone who can reach it can use it',
+    );
+  }
   return {
     url: listening.url,
     port: listening.port,
@@ -125,7 +132,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   }
   const ms = deps.clock.now() - startedMs;
   deps.metrics.observe(routeLabel(path), method, outcome, ms / 1000);
-  deps.logger.debug({ method, path, outcome, ms }, 'request');
+  deps.logger.debug({ method, path, outcome, ms: Math.round(ms * 100) / 100 }, 'request');
 }
 
 async function respond(

@@ -26,7 +26,9 @@ const OUTAGE = scenarioSchema.parse({
     breaker: { halfOpenAfter: '1s', strategy: { type: 'consecutive', threshold: 5 } },
     timeout: { after: '500ms' },
   },
-  workload: { model: 'open', rate: 50, arrivals: 'poisson', duration: '5s' },
+  // A request count rather than a duration: real timers fire late on a busy machine, so a fixed duration
+  // would send fewer requests in real time; a fixed count keeps totals equal and shares comparable.
+  workload: { model: 'open', rate: 50, arrivals: 'poisson', requests: 250 },
   phases: [
     { name: 'healthy', from: 0, to: '2s' },
     { name: 'outage', from: '2s', to: '3.5s', faults: [{ kind: 'network', error: 'refused' }] },
@@ -67,21 +69,23 @@ describe('a real-time run against faultline serve', () => {
     expect(real.hypotheses.map((h) => h.pass)).toEqual(simulated.hypotheses.map((h) => h.pass));
     expect(real.verdict).toBe(simulated.verdict);
 
-    // Tolerances: request counts within 15% (arrivals are timers on a loaded machine), shares within 0.1.
-    expect(Math.abs(real.requests.total - simulated.requests.total)).toBeLessThanOrEqual(
-      0.15 * simulated.requests.total,
-    );
-    expect(real.requests.failed).toBe(simulated.requests.failed);
+    // Tolerances (real timers on a shared machine shift arrivals and the breaker's transitions by tens of
+    // ms): success and fallback shares within 0.1 overall and within 0.2 per phase, whose 1.5-2 s windows
+    // hold only ~75-100 requests each; no request fails in either run.
+    const shares = (figures: RunResult['requests']) => [
+      share(figures.succeeded, figures.total),
+      share(figures.fellBack, figures.total),
+    ];
+    const expectClose = (actual: number[], expected: number[], tolerance: number) => {
+      for (const [i, value] of actual.entries()) {
+        expect(Math.abs(value - (expected[i] ?? 0))).toBeLessThanOrEqual(tolerance);
+      }
+    };
+    expect(real.requests.total).toBe(simulated.requests.total);
+    expect([real.requests.failed, simulated.requests.failed]).toEqual([0, 0]);
+    expectClose(shares(real.requests), shares(simulated.requests), 0.1);
     for (const name of ['healthy', 'outage', 'recovery']) {
-      const [r, s] = [phase(real, name), phase(simulated, name)];
-      expect(
-        Math.abs(
-          share(r.requests.succeeded, r.requests.total) - share(s.requests.succeeded, s.requests.total),
-        ),
-      ).toBeLessThanOrEqual(0.1);
-      expect(
-        Math.abs(share(r.requests.fellBack, r.requests.total) - share(s.requests.fellBack, s.requests.total)),
-      ).toBeLessThanOrEqual(0.1);
+      expectClose(shares(phase(real, name).requests), shares(phase(simulated, name).requests), 0.2);
     }
     // The outage is what the breaker is for: it opened in both runs and stayed open about as long.
     expect(real.breaker.opened).toBeGreaterThanOrEqual(1);
