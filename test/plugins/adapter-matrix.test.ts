@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/report/result.ts';
+import { serializeResult } from '../../src/report/serialize.ts';
 import { runScenario } from '../../src/runner/run-scenario.ts';
 import { loadScenarioFile } from '../../src/scenario/load-scenario.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
@@ -69,4 +71,24 @@ describe.each(Object.keys(ADAPTERS) as (keyof typeof ADAPTERS)[])('adapter matri
     expect(result.backend).toMatchObject({ calls: 109, reached: 80 });
     expect(result.faults.injected).toEqual({ network: 29 });
   });
+});
+
+describe('outage-with-fallback through every adapter', () => {
+  /** The shipped scenario at 5 requests/s, cut after 20 s of its outage: lognormal latencies, retries, breaker. */
+  async function resultThrough(adapter: keyof typeof ADAPTERS): Promise<string> {
+    const { scenario, file } = await loadScenarioFile(resolve('scenarios/outage-with-fallback.yaml'));
+    const slower = { ...scenario, workload: { ...scenario.workload, rate: 5 } };
+    const result = await runScenario(
+      { ...slower, backends: ADAPTERS[adapter](slower) },
+      { file, durationMs: 200_000 },
+    );
+    return serializeResult({ ...result, environment: {} as RunResult['environment'] });
+  }
+
+  it('gives a byte-identical result in process, through msw and through nock', async () => {
+    const inProcess = await resultThrough('mock-analysis in process');
+    expect(JSON.parse(inProcess).faults.injected.network).toBeGreaterThan(0);
+    expect(await resultThrough('msw')).toBe(inProcess);
+    expect(await resultThrough('nock')).toBe(inProcess);
+  }, 30_000);
 });
