@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FaultlineError } from '../errors/faultline-error.ts';
 
 export interface Listening {
   readonly url: string;
@@ -13,9 +14,10 @@ export interface Listening {
 /** Binds a server (port 0 picks a free one) and returns its URL and a close that leaves no socket behind. */
 export async function listen(server: Server, port: number, host: string): Promise<Listening> {
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const onError = (error: NodeJS.ErrnoException) => reject(listenError(error, host, port));
+    server.once('error', onError);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', onError);
       resolve();
     });
   });
@@ -37,4 +39,28 @@ export async function listen(server: Server, port: number, host: string): Promis
       return closing;
     },
   };
+}
+
+/** Why a port cannot be bound, as one line that says what to change. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host}:${port}`;
+  if (error.code === 'EADDRINUSE') {
+    return new FaultlineError(
+      'PORT_IN_USE',
+      `Cannot listen on ${where}: the port is in use. Pick another --port.`,
+    );
+  }
+  if (error.code === 'EACCES') {
+    return new FaultlineError(
+      'PORT_DENIED',
+      `Cannot listen on ${where}: permission denied. Use a port above 1023.`,
+    );
+  }
+  if (error.code === 'EADDRNOTAVAIL') {
+    return new FaultlineError(
+      'HOST_UNAVAILABLE',
+      `Cannot listen on ${where}: no such local address. Check --host.`,
+    );
+  }
+  return error;
 }

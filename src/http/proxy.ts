@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { Pool } from 'undici';
 import type { Clock } from '../clock/clock.ts';
 import { createRealClock } from '../clock/real-clock.ts';
+import { FaultlineError } from '../errors/faultline-error.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
 import type { FaultEffect } from '../faults/effect.ts';
 import type { Phase } from '../faults/schema.ts';
@@ -137,10 +138,17 @@ function parseTarget(target: string): URL {
   }
 }
 
-/** Fails at start, with a clear message, when the target's name resolves to a forbidden address. */
+/** Fails at start, with a clear message, when the target's name does not resolve or resolves to a forbidden address. */
 function resolvesSafely(guard: TargetGuard, hostname: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    guard.lookup(hostname.replace(/^\[|\]$/g, ''), {}, (error) => (error ? reject(error) : resolve()));
+    guard.lookup(hostname.replace(/^\[|\]$/g, ''), {}, (error: NodeJS.ErrnoException | null) => {
+      if (!error) resolve();
+      else if (error instanceof FaultlineError) reject(error);
+      else {
+        const message = `Cannot resolve the --target host ${hostname} (${error.code ?? error.message}); check the URL.`;
+        reject(new TargetRefusedError(message));
+      }
+    });
   });
 }
 

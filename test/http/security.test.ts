@@ -221,3 +221,16 @@ describe('faultline serve input limits and authentication', () => {
     await expect(attempt).rejects.toThrow(/FAULTLINE_TEST_UNSET_VARIABLE/);
   });
 });
+
+describe('start-up errors are one line a person can act on', () => {
+  it('a port in use', async () => {
+    const first = await startServer();
+    try {
+      await expect(startServer({ port: first.port })).rejects.toThrow(
+        /the port is in use\. Pick another --port/,
+      );
+    } finally {
+      await first.close();
+    }
+  });
+});
