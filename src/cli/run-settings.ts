@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import type { ReporterSpec } from '../report/reporters/index.ts';
@@ -15,6 +15,8 @@ export interface RunFlags {
   readonly realTime?: boolean;
   readonly reporter?: readonly string[];
   readonly outDir?: string;
+  /** Shorthand: the JSON result goes to exactly this file (console output stays). */
+  readonly out?: string;
   readonly quiet?: boolean;
   readonly bail?: boolean;
   readonly shard?: string;
@@ -37,6 +39,7 @@ export interface RunSettings {
 
 /** Flags win over the config file, which wins over the defaults. */
 export function resolveRunSettings(flags: RunFlags, config: LoadedConfig, cwd: string): RunSettings {
+  if (flags.out !== undefined) return withOutFile(flags, config, cwd, flags.out);
   const fromFlags = flags.reporter !== undefined && flags.reporter.length > 0;
   const durationMs = flags.duration === undefined ? config.durationMs : requireDuration(flags.duration);
   return {
@@ -77,4 +80,16 @@ function requireDuration(text: string): number {
     throw new FaultlineError('USAGE', `--duration ${text} is not a duration; use e.g. 30s, 5m or 1h`);
   }
   return ms;
+}
+
+/** `--out result.json`: the folder of that file becomes the output folder, and json writes that file. */
+function withOutFile(flags: RunFlags, config: LoadedConfig, cwd: string, out: string): RunSettings {
+  const file = resolve(cwd, out);
+  const others = (flags.reporter ?? ['console']).filter((r) => r !== 'json' && !r.startsWith('json:'));
+  const settings = resolveRunSettings(
+    { ...flags, out: undefined, reporter: others, outDir: dirname(file) },
+    config,
+    cwd,
+  );
+  return { ...settings, reporters: [...settings.reporters, ['json', { output: basename(file) }]] };
 }

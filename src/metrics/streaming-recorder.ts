@@ -1,5 +1,5 @@
 import type { PolicyEvent, PolicyEventType } from '../policies/events.ts';
-import type { PhaseFigures } from '../report/result.ts';
+import type { BackendBreakerFigures, PhaseFigures } from '../report/result.ts';
 import { type BreakerState, BreakerTimeline } from './breaker-timeline.ts';
 import type { RecorderFigures } from './figures.ts';
 import type { MetricsRecorder, RequestRecord } from './recorder.ts';
@@ -18,6 +18,8 @@ export interface RecorderOptions {
   readonly phases: readonly PhaseWindow[];
   /** Timeline slice width; the runner picks about duration / 120. */
   readonly bucketMs: number;
+  /** In multi-backend topologies, whose breaker the whole-run breaker figures follow. */
+  readonly primaryBackend?: string;
 }
 
 /** What the recorder holds, to show it does not grow with the number of requests. */
@@ -52,6 +54,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
   }));
   const timeline = new TimelineBuckets(options.bucketMs);
   const breaker = new BreakerTimeline();
+  // Per-backend breakers (failover, fan-out legs); the whole-run figures follow `primaryBackend`'s.
+  const backendBreakers = new Map<string, BreakerTimeline>();
 
   /** The whole-run window always, plus every phase whose window holds `atMs`. */
   function windowsAt(atMs: number, visit: (stats: WindowStats) => void): void {
@@ -92,7 +96,14 @@ export function createRecorder(options: RecorderOptions): Recorder {
     policyEvent(atMs: number, event: PolicyEvent): void {
       windowsAt(atMs, (stats) => stats.policyEvent(event.type));
       const to = BREAKER_STATE_OF[event.type];
-      if (to) breakerEvent(atMs, to);
+      if (!to) return;
+      const backend = 'backend' in event ? event.backend : undefined;
+      if (backend !== undefined) {
+        let own = backendBreakers.get(backend);
+        if (!own) backendBreakers.set(backend, (own = new BreakerTimeline()));
+        own.transition(atMs, to);
+      }
+      if (backend === undefined || backend === options.primaryBackend) breakerEvent(atMs, to);
     },
 
     figures(endMs: number): RecorderFigures {
@@ -109,7 +120,11 @@ export function createRecorder(options: RecorderOptions): Recorder {
           coalesced: overall.policyEventCount('cache-coalesced'),
           stale: overall.policyEventCount('cache-stale'),
         },
-        breaker: { ...whole.breaker, transitions: [...breaker.transitions()] },
+        breaker: {
+          ...whole.breaker,
+          transitions: [...breaker.transitions()],
+          ...(backendBreakers.size > 0 && { byBackend: backendBreakerFigures(backendBreakers, endMs) }),
+        },
         faults: { injected: overall.faultsByKind() },
         policyEvents: overall.policyEventCounts(),
         phases: phases.map(
@@ -135,4 +150,31 @@ export function createRecorder(options: RecorderOptions): Recorder {
       };
     },
   };
+}
+
+function backendBreakerFigures(
+  timelines: ReadonlyMap<string, BreakerTimeline>,
+  endMs: number,
+): Record<string, BackendBreakerFigures> {
+  const out: Record<string, BackendBreakerFigures> = {};
+  for (const name of [...timelines.keys()].sort()) {
+    const timeline = timelines.get(name) as BreakerTimeline;
+    const transitions = timeline.transitions();
+    let openMs = 0;
+    let openedAt: number | undefined;
+    for (const t of transitions) {
+      if (t.to === 'open') openedAt ??= t.atMs;
+      else if (openedAt !== undefined) {
+        openMs += t.atMs - openedAt;
+        openedAt = undefined;
+      }
+    }
+    if (openedAt !== undefined) openMs += endMs - openedAt;
+    out[name] = {
+      opened: transitions.filter((t) => t.to === 'open').length,
+      openTimeMs: roundMs(openMs),
+      transitions: [...transitions],
+    };
+  }
+  return out;
 }

@@ -2,9 +2,10 @@
 export type PolicyEvent =
   | { readonly type: 'retry'; readonly attempt: number; readonly delayMs: number; readonly code: string }
   | { readonly type: 'give-up'; readonly code: string }
-  | { readonly type: 'breaker-open' }
-  | { readonly type: 'breaker-half-open' }
-  | { readonly type: 'breaker-closed' }
+  /** Breaker state changes name their backend in multi-backend topologies (failover, fan-out). */
+  | { readonly type: 'breaker-open'; readonly backend?: string }
+  | { readonly type: 'breaker-half-open'; readonly backend?: string }
+  | { readonly type: 'breaker-closed'; readonly backend?: string }
   | { readonly type: 'breaker-rejected' }
   | { readonly type: 'timeout' }
   | { readonly type: 'bulkhead-rejected' }

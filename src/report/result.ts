@@ -40,6 +40,12 @@ export interface BreakerTransition {
   readonly to: 'open' | 'half-open' | 'closed';
 }
 
+export interface BackendBreakerFigures {
+  readonly opened: number;
+  readonly openTimeMs: number;
+  readonly transitions: readonly BreakerTransition[];
+}
+
 export interface TimelineBucket {
   readonly startMs: number;
   readonly requests: number;
@@ -90,7 +96,11 @@ export interface RunResult extends WindowFigures {
   readonly durationMs: number;
   readonly backend: WindowFigures['backend'] & { readonly byBackend: Readonly<Record<string, number>> };
   readonly cache: WindowFigures['cache'] & { readonly coalesced: number; readonly stale: number };
-  readonly breaker: WindowFigures['breaker'] & { readonly transitions: readonly BreakerTransition[] };
+  readonly breaker: WindowFigures['breaker'] & {
+    readonly transitions: readonly BreakerTransition[];
+    /** Each backend's own breaker, in failover and fan-out topologies (keys sorted). */
+    readonly byBackend?: Readonly<Record<string, BackendBreakerFigures>>;
+  };
   readonly faults: { readonly injected: Readonly<Record<string, number>> };
   readonly policyEvents: Readonly<Record<string, number>>;
   readonly phases: readonly PhaseFigures[];

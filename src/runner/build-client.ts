@@ -30,18 +30,26 @@ export function buildClient(
   }
   const { cache, fallback, ...perBackend } = policies;
   const names = topology.type === 'failover' ? topology.order : topology.backends;
-  const legs: Leg[] = names.map((name, index) => ({
+  const legs: Leg[] = names.map((name) => ({
     name,
     client: buildPolicyStack(perBackend, attemptOn(name), {
       ...deps,
       rng: deps.rng.fork(`leg:${name}`),
-      // The result's breaker timeline follows the first backend's breaker; the others' transitions stay out of it.
-      events:
-        index === 0
-          ? deps.events
-          : { emit: (e: PolicyEvent) => BREAKER_STATE_EVENTS.has(e.type) || deps.events.emit(e) },
+      events: { emit: (event) => deps.events.emit(tagBreakerEvent(event, name)) },
     }),
   }));
   const whole = topology.type === 'failover' ? failoverAttempt(legs) : fanOutAttempt(legs, topology.quorum);
   return buildPolicyStack({ cache, fallback }, whole, { ...deps, attemptOn });
+}
+
+/** Breaker state changes name their backend, so each leg's breaker gets its own timeline. */
+function tagBreakerEvent(event: PolicyEvent, backend: string): PolicyEvent {
+  switch (event.type) {
+    case 'breaker-open':
+    case 'breaker-half-open':
+    case 'breaker-closed':
+      return { ...event, backend };
+    default:
+      return event;
+  }
 }

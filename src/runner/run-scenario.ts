@@ -61,6 +61,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     const recorder = createRecorder({
       phases: scenario.phases.map((p) => ({ name: p.name, fromMs: p.from, toMs: p.to })),
       bucketMs: timelineBucketMs(workload.duration, workload.requests),
+      primaryBackend: primaryBackendOf(scenario),
     });
     const faultHooks = (name: string): FaultHooks => ({
       onCall: (at) => recorder.backendCall(at, name),
@@ -167,4 +168,12 @@ function abortPromise(signal: AbortSignal): Promise<void> {
     if (signal.aborted) resolve();
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
+}
+
+/** The backend whose breaker the whole-run breaker figures follow: the first one the topology tries. */
+function primaryBackendOf(scenario: Scenario): string | undefined {
+  const t = scenario.topology;
+  if (t.type === 'failover') return t.order[0];
+  if (t.type === 'fan-out') return t.backends[0];
+  return undefined;
 }

@@ -82,3 +82,30 @@ phases: [{ name: h, from: 0s, faults: [{ kind: network, error: hang }] }]`,
     expect(failed).toContain('availability');
   });
 });
+
+describe('multi-backend breakers', () => {
+  it('keeps each fan-out leg’s breaker apart and spares the one that is down', async () => {
+    const scenario = parseScenario(
+      'fan.yaml',
+      `name: fan
+backends:
+  a: { plugin: mock-analysis, options: { latency: { type: fixed, ms: 50 } } }
+  b: { plugin: mock-analysis, options: { latency: { type: fixed, ms: 50 } } }
+topology: { type: fan-out, backends: [a, b], quorum: 1 }
+policies: { breaker: { halfOpenAfter: 10s, strategy: { type: consecutive, threshold: 3 } } }
+workload: { model: open, rate: 20, arrivals: constant, duration: 1m }
+phases: [{ name: b-down, from: 0s, faults: [{ kind: network, error: refused, target: b }] }]`,
+      {},
+    );
+    const result = await runScenario(scenario, { seed: 1 });
+    const byBackend = result.breaker.byBackend ?? {};
+    expect(Object.keys(byBackend)).toEqual(['b']);
+    // Open from the 3rd failure on, re-probed every 10 s: one opening per probe cycle in a minute.
+    expect(byBackend.b?.opened).toBeGreaterThanOrEqual(5);
+    expect(result.breaker.opened).toBe(0);
+    expect(result.availability).toBe(1);
+    // b is called 3 times to trip plus one probe per half-open window, a on every request.
+    expect(result.backend.byBackend.b).toBeLessThan(15);
+    expect(result.backend.byBackend.a).toBe(result.requests.total);
+  });
+});

@@ -14,6 +14,10 @@ export function withReportOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'folder for result files; reporter outputs stay inside it (default: faultline-results)',
     })
+    .option('out', {
+      type: 'string',
+      describe: 'write the JSON result to this file (several scenarios: the name is added before .json)',
+    })
     .option('quiet', { type: 'boolean', alias: 'q', describe: 'print only failures and the total' })
     .option('allow-insecure-http', {
       type: 'boolean',
