@@ -17,40 +17,44 @@ export function createRequestSource(workload: Workload, rng: Rng): () => Backend
     ...entry,
     method: entry.method ?? (entry.endpoint === '/api/health' ? 'GET' : 'POST'),
   }));
-  // Requests for the same (endpoint, text) are shared objects: the cache keys on content, and reuse keeps
-  // the hot loop free of allocation.
-  const memo = new Map<string, BackendRequest>();
+  // Requests for the same (mix entry, text) are shared, deep-frozen objects: the cache keys on content (and
+  // may memoise the key of a frozen request), and reuse keeps the hot loop free of allocation. Indexed by
+  // position rather than by a string key, which would hash the whole text on every draw.
+  const memo: (BackendRequest | undefined)[][] = entries.map(() => []);
   return () => {
     let roll = rng.next() * totalWeight;
-    let entry = entries[entries.length - 1];
-    for (const candidate of entries) {
-      roll -= candidate.weight;
+    let index = entries.length - 1;
+    for (let i = 0; i < entries.length; i++) {
+      roll -= entries[i]?.weight ?? 0;
       if (roll < 0) {
-        entry = candidate;
+        index = i;
         break;
       }
     }
-    if (!entry) throw new Error('workload mix is empty');
-    if (entry.method === 'GET')
-      return memoised(memo, `${entry.endpoint}`, () => ({ method: 'GET', path: entry.endpoint }));
-    const text = corpus[pickText(rng)]?.text ?? '';
-    return memoised(memo, `${entry.endpoint}\n${text}`, () => ({
+    const entry = entries[index];
+    const shared = memo[index];
+    if (!entry || !shared) throw new Error('workload mix is empty');
+    if (entry.method === 'GET') return shareAt(shared, 0, () => ({ method: 'GET', path: entry.endpoint }));
+    const at = pickText(rng);
+    return shareAt(shared, at, () => ({
       method: 'POST',
       path: entry.endpoint,
-      body: { text },
+      body: { text: corpus[at]?.text ?? '' },
     }));
   };
 }
 
-function memoised(
-  memo: Map<string, BackendRequest>,
-  key: string,
+/** The shared request at `index`, made (and frozen, body included) on first use. */
+function shareAt(
+  shared: (BackendRequest | undefined)[],
+  index: number,
   make: () => BackendRequest,
 ): BackendRequest {
-  let request = memo.get(key);
+  let request = shared[index];
   if (!request) {
     request = make();
-    memo.set(key, request);
+    if (request.body) Object.freeze(request.body);
+    shared[index] = Object.freeze(request);
   }
   return request;
 }
