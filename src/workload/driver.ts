@@ -59,6 +59,9 @@ async function openLoop(workload: Extract<Workload, { model: 'open' }>, deps: Dr
     inFlight--;
     if (inFlight === 0) drained?.();
   };
+  // Arrivals follow an absolute schedule, so late timers (a busy machine in real time, whole-ms timers
+  // in simulation) do not add up to fewer requests than the rate asks for.
+  let nextAtMs = deps.clock.now();
   while (quota.take()) {
     const request = deps.nextRequest();
     if (inFlight >= workload.maxInFlight) deps.reject(request);
@@ -67,7 +70,8 @@ async function openLoop(workload: Extract<Workload, { model: 'open' }>, deps: Dr
       deps.send(request).then(done, done);
     }
     const gap = workload.arrivals === 'poisson' ? exponential(deps.rng, meanGapMs) : meanGapMs;
-    await deps.clock.sleep(gap);
+    nextAtMs += gap;
+    await deps.clock.sleep(Math.max(0, nextAtMs - deps.clock.now()));
   }
   if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
 }

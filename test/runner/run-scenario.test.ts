@@ -109,3 +109,17 @@ phases: [{ name: b-down, from: 0s, faults: [{ kind: network, error: refused, tar
     expect(result.backend.byBackend.a).toBe(result.requests.total);
   });
 });
+
+describe('open-loop arrivals', () => {
+  it('keep the rate exactly on an absolute schedule, even when the gap is not a whole millisecond', async () => {
+    const scenario = parseScenario(
+      'rate.yaml',
+      `name: rate
+workload: { model: open, rate: 30, arrivals: constant, duration: 1m }`,
+      {},
+    );
+    const result = await runScenario(scenario, { seed: 1 });
+    // 30/s for 60 s; a gap of 33.3 ms rounded to 33 ms per step would give 1819.
+    expect(result.requests.total).toBe(1800);
+  });
+});
