@@ -9,6 +9,7 @@ import { checkReferences } from '../runner/check-references.ts';
 import { closeBackends, openBackends } from '../runner/open-backends.ts';
 import { findLiteralSecrets } from '../scenario/literal-secrets.ts';
 import { loadScenarioFile } from '../scenario/load-scenario.ts';
+import { pointAtRealApi, type RealApi } from '../scenario/point-at-real-api.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { parseScenarioText } from '../scenario/yaml-source.ts';
 import { locateError, pluginFieldError } from './locate-error.ts';
@@ -26,6 +27,8 @@ export interface PreparedScenario {
 
 export interface PrepareOptions {
   readonly allowInsecureHttp?: boolean;
+  /** Swap in-process analysis backends for a real API (`--real-backend --api-url`). */
+  readonly realApi?: RealApi;
   /** Receives one line per literal secret found in the file. */
   readonly warn: (message: string) => void;
 }
@@ -35,7 +38,9 @@ export interface PrepareOptions {
  * backends, so a wrong plugin name or plugin option fails here, before any scenario of a run starts.
  */
 export async function prepareScenario(file: string, options: PrepareOptions): Promise<PreparedScenario> {
-  const { scenario, file: absolute } = await loadScenarioFile(file);
+  const loaded = await loadScenarioFile(file);
+  const absolute = loaded.file;
+  const scenario = options.realApi ? pointAtRealApi(loaded.scenario, options.realApi) : loaded.scenario;
   const bytes = await readFile(absolute);
   const source = DATA_FILE.test(absolute) ? parseScenarioText(file, bytes.toString('utf8')) : undefined;
   if (source) for (const warning of findLiteralSecrets(source)) options.warn(warning.message);

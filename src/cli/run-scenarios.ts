@@ -48,7 +48,11 @@ async function runOnce(
   const prepared: PreparedScenario[] = [];
   for (const file of files) {
     prepared.push(
-      await prepareScenario(file, { allowInsecureHttp: settings.allowInsecureHttp, warn: printWarning }),
+      await prepareScenario(file, {
+        allowInsecureHttp: settings.allowInsecureHttp,
+        warn: printWarning,
+        ...(settings.realApi && { realApi: settings.realApi }),
+      }),
     );
   }
   const summary = await runSession(prepared, reporters, { ...settings, signal });

@@ -2,6 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import type { ReporterSpec } from '../report/reporters/index.ts';
+import type { RealApi } from '../scenario/point-at-real-api.ts';
 import { parseDuration } from '../util/duration.ts';
 import { parseShard, type Shard } from './shard.ts';
 
@@ -21,6 +22,9 @@ export interface RunFlags {
   readonly bail?: boolean;
   readonly shard?: string;
   readonly allowInsecureHttp?: boolean;
+  readonly realBackend?: boolean;
+  readonly apiUrl?: string;
+  readonly apiKeyEnv?: string;
 }
 
 export interface RunSettings {
@@ -35,6 +39,7 @@ export interface RunSettings {
   readonly quiet: boolean;
   readonly allowInsecureHttp?: boolean;
   readonly shard?: Shard;
+  readonly realApi?: RealApi;
 }
 
 /** Flags win over the config file, which wins over the defaults. */
@@ -53,11 +58,12 @@ export function resolveRunSettings(flags: RunFlags, config: LoadedConfig, cwd: s
     reportersBaseDir: fromFlags ? cwd : config.baseDir,
     seed: flags.seed ?? config.seed,
     durationMs,
-    realTime: flags.realTime ?? config.realTime,
+    realTime: flags.realBackend || flags.apiUrl ? true : (flags.realTime ?? config.realTime),
     bail: flags.bail ?? config.bail ?? false,
     quiet: flags.quiet ?? false,
     allowInsecureHttp: flags.allowInsecureHttp ?? config.allowInsecureHttp,
     ...(flags.shard !== undefined && { shard: parseShard(flags.shard) }),
+    ...realApiOf(flags),
   };
 }
 
@@ -92,4 +98,15 @@ function withOutFile(flags: RunFlags, config: LoadedConfig, cwd: string, out: st
     cwd,
   );
   return { ...settings, reporters: [...settings.reporters, ['json', { output: basename(file) }]] };
+}
+
+/** `--real-backend --api-url URL [--api-key-env NAME]`, the reference integration's demo flags. */
+function realApiOf(flags: RunFlags): { realApi?: RealApi } {
+  if (!flags.realBackend && flags.apiUrl === undefined) return {};
+  if (flags.apiUrl === undefined) {
+    throw new FaultlineError('USAGE', '--real-backend needs --api-url <url> (e.g. http://127.0.0.1:8080)');
+  }
+  return {
+    realApi: { url: flags.apiUrl, ...(flags.apiKeyEnv !== undefined && { apiKeyEnv: flags.apiKeyEnv }) },
+  };
 }

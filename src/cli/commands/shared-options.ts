@@ -18,6 +18,15 @@ export function withReportOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'write the JSON result to this file (several scenarios: the name is added before .json)',
     })
+    .option('real-backend', {
+      type: 'boolean',
+      describe: 'replace mock-analysis backends with the real API at --api-url (runs in real time)',
+    })
+    .option('api-url', { type: 'string', describe: 'base URL of the real argument-analysis API' })
+    .option('api-key-env', {
+      type: 'string',
+      describe: 'environment variable holding the API key (sent as a Bearer token; never printed)',
+    })
     .option('quiet', { type: 'boolean', alias: 'q', describe: 'print only failures and the total' })
     .option('allow-insecure-http', {
       type: 'boolean',
