@@ -52,7 +52,7 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
       })
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
       .example(
-        '$0 proxy --target http://127.0.0.1:8080 --scenario scenarios/outage.yaml',
+        '$0 proxy --target http://127.0.0.1:8080 --scenario scenarios/outage-with-fallback.yaml',
         'inject the outage in front of a local service',
       )
       .example(

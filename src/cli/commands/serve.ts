@@ -46,7 +46,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         describe: 'largest request body in bytes (413 above)',
       })
       .example(
-        '$0 serve --scenario scenarios/outage.yaml',
+        '$0 serve --scenario scenarios/outage-with-fallback.yaml',
         'the API on 127.0.0.1:8787 with the outage phases',
       )
       .example(
