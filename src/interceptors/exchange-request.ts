@@ -4,12 +4,16 @@ import type { BackendRequest } from '../backend/contract.ts';
 export const INTERCEPTED_METHODS = ['GET', 'POST'] as const;
 export type InterceptedMethod = (typeof INTERCEPTED_METHODS)[number];
 
-/** The path under the base URL's own path (`/v1` in `http://api.test/v1`), with its query string. */
-export function pathUnderBase(url: URL, base: URL): string {
+/**
+ * The path of `url` under the base URL (`/x?q` for `http://api.test/v1/x?q` under `http://api.test/v1`),
+ * query string kept, when it is one of `routes`; undefined for any other URL.
+ */
+export function routedPath(url: URL, base: URL, routes: ReadonlySet<string>): string | undefined {
+  if (url.origin !== base.origin) return undefined;
   const basePath = base.pathname.replace(/\/+$/, '');
-  const path =
-    basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
-  return (path || '/') + url.search;
+  if (basePath && !url.pathname.startsWith(`${basePath}/`)) return undefined;
+  const path = url.pathname.slice(basePath.length) + url.search;
+  return routes.has(routeOf(path)) ? path : undefined;
 }
 
 /** Routes are matched on the path without its query string, as fault `routes:` are. */

@@ -15,8 +15,3 @@ export interface Interception {
 }
 
 export type InstallInterception = (exchange: ChaosExchange, target: InterceptionTarget) => Interception;
-
-/** `base` + `route`, keeping the base URL's own path (`http://api.test/v1` + `/x` = `http://api.test/v1/x`). */
-export function routeUrl(base: URL, route: string): string {
-  return `${base.origin}${base.pathname.replace(/\/+$/, '')}${route}`;
-}

@@ -125,4 +125,13 @@ describe.each(['msw', 'nock'] as const)('requests %s has no route for', (kind) =
     expect(chaos.stats.unhandled[1]).toMatch(/^GET http:\/\/example\.invalid(:80)?\/x$/);
     expect(chaos.stats.calls).toBe(0);
   });
+
+  it('include the routes outside the base URL’s path', async () => {
+    const chaos = await install(kind, { baseUrl: 'http://api.example.test/v1' });
+    await expect(fetch('http://api.example.test/api/health')).rejects.toThrow();
+    await expect(fetch('http://api.example.test/v1x/api/health')).rejects.toThrow();
+    expect((await fetch('http://api.example.test/v1/api/health')).status).toBe(200);
+    expect(chaos.stats.unhandled).toHaveLength(2);
+    expect(chaos.stats.callsByRoute).toEqual({ '/api/health': 1 });
+  });
 });

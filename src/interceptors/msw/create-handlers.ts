@@ -1,24 +1,32 @@
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import type { ChaosExchange } from '../chaos-exchange.ts';
-import { type InterceptedMethod, pathUnderBase, toBackendRequest } from '../exchange-request.ts';
+import { type InterceptedMethod, routedPath, toBackendRequest } from '../exchange-request.ts';
 import type { HttpAnswer } from '../http-answer.ts';
-import { type InterceptionTarget, routeUrl } from '../interception.ts';
+import type { InterceptionTarget } from '../interception.ts';
 
 const METHOD_HANDLERS = { GET: http.get, POST: http.post } as const;
 
 /**
- * msw 2.x handlers answering GET and POST on each route under the base URL through the chaos exchange.
- * Spread them into your own `setupServer(...)` or let `installMswChaos` own the server.
+ * msw 2.x handlers answering GET and POST on the routes under the base URL through the chaos exchange.
+ * Spread them into your own `setupServer(...)` or let `installMswChaos` own the server. One handler per
+ * method, matching the routes with a predicate: msw tries handlers in turn, so a handler per route would
+ * make every request pay one path match per route. Other URLs match nothing and stay unhandled.
  */
 export function createChaosHandlers(exchange: ChaosExchange, target: InterceptionTarget): HttpHandler[] {
   const base = new URL(target.baseUrl);
-  return target.routes.flatMap((route) =>
-    (Object.keys(METHOD_HANDLERS) as InterceptedMethod[]).map((method) =>
-      METHOD_HANDLERS[method](routeUrl(base, route), async ({ request }) => {
+  const routes = new Set(target.routes);
+  const pathOf = (request: Request) => routedPath(new URL(request.url), base, routes);
+  return (Object.keys(METHOD_HANDLERS) as InterceptedMethod[]).map((method) =>
+    METHOD_HANDLERS[method](
+      ({ request }) => pathOf(request) !== undefined,
+      async ({ request }) => {
         const body = method === 'GET' ? undefined : await request.text();
-        const path = pathUnderBase(new URL(request.url), base);
-        return toMswResponse(await exchange.answer(toBackendRequest(method, path, body), request.signal));
-      }),
+        const answer = await exchange.answer(
+          toBackendRequest(method, pathOf(request) ?? '/', body),
+          request.signal,
+        );
+        return toMswResponse(answer);
+      },
     ),
   );
 }

@@ -1,6 +1,6 @@
 import type { Interceptor } from 'nock';
 import type { ChaosExchange } from '../chaos-exchange.ts';
-import { INTERCEPTED_METHODS, pathUnderBase, routeOf, toBackendRequest } from '../exchange-request.ts';
+import { INTERCEPTED_METHODS, routedPath, toBackendRequest } from '../exchange-request.ts';
 import type { HttpAnswer } from '../http-answer.ts';
 import type { InterceptionTarget } from '../interception.ts';
 import type { Nock } from './load-nock.ts';
@@ -17,12 +17,12 @@ export function defineChaosInterceptors(
 ): Interceptor[] {
   const base = new URL(target.baseUrl);
   const routes = new Set(target.routes);
-  const pathOf = (uri: string) => pathUnderBase(new URL(uri, base.origin), base);
+  const pathOf = (uri: string) => routedPath(new URL(uri, base.origin), base, routes);
   const scope = nock(base.origin).persist();
   return INTERCEPTED_METHODS.map((method) => {
-    const interceptor = scope.intercept((uri) => routes.has(routeOf(pathOf(uri))), method);
+    const interceptor = scope.intercept((uri) => pathOf(uri) !== undefined, method);
     interceptor.reply(async (uri, body) =>
-      toNockReply(await exchange.answer(toBackendRequest(method, pathOf(uri), body))),
+      toNockReply(await exchange.answer(toBackendRequest(method, pathOf(uri) ?? uri, body))),
     );
     return interceptor;
   });
