@@ -99,8 +99,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       if (!to) return;
       const backend = 'backend' in event ? event.backend : undefined;
       if (backend !== undefined) {
-        let own = backendBreakers.get(backend);
-        if (!own) backendBreakers.set(backend, (own = new BreakerTimeline()));
+        const own = backendBreakers.get(backend) ?? new BreakerTimeline();
+        backendBreakers.set(backend, own);
         own.transition(atMs, to);
       }
       if (backend === undefined || backend === options.primaryBackend) breakerEvent(atMs, to);

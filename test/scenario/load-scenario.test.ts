@@ -96,7 +96,7 @@ describe('parseScenario', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('resolves ${env:NAME} from the environment and names a missing one without a value', () => {
+  it('resolves env references from the environment and names a missing one without a value', () => {
     const text = `${minimal}backends: { primary: { plugin: mock-analysis, options: { token: '\${env:FL_TOKEN}' } } }\n`;
     expect(parseScenario('ok.yaml', text, { FL_TOKEN: 's3cret' }).backends.primary?.options).toEqual({
       token: 's3cret',
