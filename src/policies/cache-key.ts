@@ -18,10 +18,30 @@ const frozenKeys = new WeakMap<BackendRequest, string>();
 export function cacheKey(request: BackendRequest): string {
   const known = frozenKeys.get(request);
   if (known !== undefined) return known;
-  const body = request.body === undefined ? '' : sha256(JSON.stringify(request.body));
-  const key = `${request.method} ${request.path} ${body}`;
+  const key = `${request.method} ${request.path} ${bodyHash(request.body)}`;
   if (isDeepFrozen(request)) frozenKeys.set(request, key);
   return key;
+}
+
+/**
+ * The analysis API's `{ text }` body is hashed from its text alone: JSON.stringify of a 1 KB text costs
+ * more than the sha256 (about 1.1 µs against 0.8 µs here). A prefix tells the two kinds of hash apart,
+ * so they never collide; a `{ text }` body that only serialises alike (an extra undefined field) merely
+ * misses.
+ */
+function bodyHash(body: unknown): string {
+  if (body === undefined) return '';
+  const text = onlyText(body);
+  return text === undefined ? `j${sha256(JSON.stringify(body))}` : `t${sha256(text)}`;
+}
+
+/** The text of a plain `{ text: string }` object (nothing else, no toJSON to honour), else undefined. */
+function onlyText(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Object.getPrototypeOf(body) !== Object.prototype) return;
+  const keys = Object.keys(body);
+  if (keys.length !== 1 || keys[0] !== 'text') return;
+  const { text } = body as { text: unknown };
+  return typeof text === 'string' ? text : undefined;
 }
 
 function isDeepFrozen(value: unknown): boolean {

@@ -31,4 +31,14 @@ describe('cacheKey', () => {
     body.text = 'A different argument.';
     expect(cacheKey(request)).not.toBe(before);
   });
+
+  it('tells a { text } body from any other body, even one carrying the same text', () => {
+    const key = (body: unknown) => cacheKey({ method: 'POST', path: '/api/analyze', body });
+    expect(key({ text })).toBe(key({ text: `${text}` }));
+    expect(key({ text })).not.toBe(key({ text: 'Another argument.' }));
+    expect(key({ text })).not.toBe(key(text));
+    expect(key({ text })).not.toBe(key({ text, language: 'en' }));
+    expect(key({ text: 1 })).not.toBe(key({ text: '1' }));
+    expect(key({ text: 1 })).toBe(key({ text: 1 }));
+  });
 });
