@@ -3,7 +3,7 @@ import { defineBackend } from '../src/backend/contract.ts';
 
 const BODY = Object.freeze({ language: 'en', sentenceCount: 1, fallacies: [] });
 
-/** A backend plugin answering at once, so bench/interception.ts measures the interception alone. */
+/** A backend plugin answering at once, so the interception suite (bench/suites/interception.ts) measures the interception alone. */
 export default defineBackend({
   name: 'trivial',
   options: z.strictObject({}),

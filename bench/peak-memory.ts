@@ -1,30 +1,54 @@
 /**
  * Peak RSS for a long simulation: runs the full default stack for `--requests` (default 1,000,000)
- * simulated requests and prints the process's maximum resident set size. Run in its own process:
- * `npx tsx bench/peak-memory.ts`.
+ * simulated requests and prints the process's maximum resident set size. Run in its own process (the
+ * simulation-speed suite of `faultline bench` spawns it): `npx tsx bench/peak-memory.ts [--json]`.
  */
+import { pathToFileURL } from 'node:url';
 import { runScenario } from '../src/runner/run-scenario.ts';
 import { parseScenario } from '../src/scenario/load-scenario.ts';
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--requests');
-const N = at >= 0 ? Number(args[at + 1]) : 1_000_000;
-const scenario = parseScenario(
-  'memory.yaml',
-  `name: bench-peak-memory
+export interface PeakMemory {
+  readonly requests: number;
+  readonly virtualHours: number;
+  readonly peakRssMb: number;
+  readonly wallSeconds: number;
+}
+
+function peakMemoryScenario(requests: number) {
+  return parseScenario(
+    'memory.yaml',
+    `name: bench-peak-memory
 policies:
   cache: { ttl: 1m, maxEntries: 1000 }
   fallback: { value: { degraded: true } }
   retry: { maxAttempts: 3 }
   breaker: { halfOpenAfter: 10s, strategy: { type: consecutive, threshold: 50 } }
   timeout: { after: 1s }
-workload: { model: open, rate: 1000, requests: ${N} }
+workload: { model: open, rate: 1000, requests: ${requests} }
 phases: [{ name: flaky, from: 0s, faults: [{ kind: error, status: 503, rate: 0.1 }] }]
 `,
-  {},
-);
-const result = await runScenario(scenario, { seed: 1 });
-const rssMb = process.resourceUsage().maxRSS / 1024;
-console.log(
-  `${result.requests.total} simulated requests (${(result.durationMs / 3_600_000).toFixed(2)} h virtual): peak RSS ${rssMb.toFixed(0)} MB, wall ${(result.environment.wallMs / 1000).toFixed(1)} s`,
-);
+    {},
+  );
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  const at = args.indexOf('--requests');
+  const requests = at >= 0 ? Number(args[at + 1]) : 1_000_000;
+  const result = await runScenario(peakMemoryScenario(requests), { seed: 1 });
+  const figures: PeakMemory = {
+    requests: result.requests.total,
+    virtualHours: result.durationMs / 3_600_000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    wallSeconds: result.environment.wallMs / 1000,
+  };
+  if (args.includes('--json')) console.log(JSON.stringify(figures));
+  else {
+    console.log(
+      `${figures.requests} simulated requests (${figures.virtualHours.toFixed(2)} h virtual): peak RSS ${figures.peakRssMb.toFixed(0)} MB, wall ${figures.wallSeconds.toFixed(1)} s`,
+    );
+  }
+}
+
+// Run as a script only (the suite imports its types).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  await main(process.argv.slice(2));

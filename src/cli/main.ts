@@ -1,6 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { FAULTLINE_VERSION } from '../runner/version.ts';
+import { benchCommand } from './commands/bench.ts';
 import { docsCommand } from './commands/docs.ts';
 import { initCommand } from './commands/init.ts';
 import { listCommand } from './commands/list.ts';
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(docsCommand(setExit))
     .command(serveCommand)
     .command(proxyCommand)
+    .command(benchCommand(setExit))
     .example('$0 run scenarios/', 'run every scenario in the folder')
     .example('$0 validate scenarios/my.yaml', 'check a scenario without running it')
     .example('$0 replay faultline-results/my-scenario.json', 'rerun a result exactly')
