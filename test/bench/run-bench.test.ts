@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readBenchReport } from '../../bench/report/read-report.ts';
+import { README_END, README_START, updateReadme } from '../../bench/report/readme-section.ts';
+import { type WrittenReport, writeBenchReport } from '../../bench/report/write-report.ts';
+import { type BenchReport, runBench } from '../../bench/run-bench.ts';
+import { SUITE_NAMES } from '../../bench/suites/index.ts';
+
+/** One quick run of every suite (plumbing only: quick figures mean nothing, so none is checked for speed). */
+let report: BenchReport;
+let written: WrittenReport;
+const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
+
+beforeAll(async () => {
+  report = await runBench({ quick: true });
+  written = await writeBenchReport(report, dir);
+}, 120_000);
+
+const suite = (name: string) => report.suites.find((s) => s.name === name);
+const table = (suiteName: string, id: string) => suite(suiteName)?.tables.find((t) => t.id === id);
+const row = (suiteName: string, id: string, name: string) =>
+  table(suiteName, id)?.rows.find((r) => r.name === name);
+
+describe('a quick bench run', () => {
+  it('runs every suite in registry order and fills every measured cell with a finite figure', () => {
+    expect(report.quick).toBe(true);
+    expect(report.suites.map((s) => s.name)).toEqual(SUITE_NAMES);
+    for (const { tables } of report.suites) {
+      expect(tables.length).toBeGreaterThan(0);
+      for (const t of tables) {
+        expect(t.rows.length).toBeGreaterThan(0);
+        for (const r of t.rows.filter((candidate) => !candidate.derived)) {
+          for (const value of Object.values(r.values))
+            expect(Number.isFinite(value) && value >= 0).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('records the machine, Node and the versions of the packages it measures', () => {
+    const { environment } = report;
+    expect(environment.node).toBe(process.version);
+    expect(environment.machine.cores).toBeGreaterThan(0);
+    const installed = (name: string) =>
+      (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
+    for (const name of ['cockatiel', 'lru-cache', 'tinybench', 'opossum', 'p-retry']) {
+      expect(environment.packages[name]).toBe(installed(name));
+    }
+  });
+
+  it('computes the cache on ÷ cache off row from the two measured rows, column by column', () => {
+    for (const id of ['simulated', 'real-sockets']) {
+      const off = row('cached-vs-uncached', id, 'cache off');
+      const on = row('cached-vs-uncached', id, 'cache on');
+      const ratio = row('cached-vs-uncached', id, 'cache on ÷ cache off');
+      expect(ratio?.derived).toBe(true);
+      for (const key of ['meanMs', 'p99Ms', 'throughput', 'backendCalls']) {
+        expect(ratio?.values[key]).toBeCloseTo((on?.values[key] ?? 0) / (off?.values[key] ?? 1), 12);
+      }
+      // No retry in the reference scenario: without a cache each request is exactly one backend call.
+      expect(off?.values.callsPerRequest).toBe(1);
+      expect(off?.values.hitRatio).toBe(0);
+      expect(on?.values.callsPerRequest).toBeLessThan(1);
+    }
+  });
+
+  it('checks each target against figures of the same run', () => {
+    const targets = report.suites.flatMap((s) => s.targets);
+    expect(targets.map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        'faultline retry ▸ breaker ▸ timeout overhead vs the bare cockatiel policies',
+        'faultline cache hit, 1 KB text, key hashing included',
+        'faultline default stack, sequential',
+        'faultline default stack, concurrency 100',
+      ]),
+    );
+    const hit = row('cache-hit', 'hit-path', 'faultline cache hit (fresh request)')?.values.perCall ?? 0;
+    const hitTarget = targets.find((t) => t.name.startsWith('faultline cache hit'));
+    expect(hitTarget?.met).toBe(hit <= 2000);
+  });
+
+  it('writes markdown, JSON that --compare reads back, and an HTML page with a bar chart per charted column', async () => {
+    expect(written.json).toMatch(/\d{4}-\d{2}-\d{2}-quick\.json$/);
+    expect(await readBenchReport(written.json)).toEqual(JSON.parse(JSON.stringify(report)));
+
+    const markdown = readFileSync(written.markdown, 'utf8');
+    expect(markdown).toContain('Quick mode');
+    expect(markdown).toContain('## Targets');
+    for (const t of report.suites.flatMap((s) => s.tables)) expect(markdown).toContain(`### ${t.title}`);
+    expect(markdown).toContain('| *cache on ÷ cache off* |');
+
+    const html = readFileSync(written.html, 'utf8');
+    const charted = report.suites.flatMap((s) => s.tables.flatMap((t) => t.columns.filter((c) => c.chart)));
+    expect(html.match(/<svg /g)?.length).toBe(charted.length);
+    expect(html).not.toContain('<script');
+  });
+
+  it('regenerates the README reference table between its markers and leaves the rest alone', async () => {
+    const readme = join(dir, 'README.md');
+    writeFileSync(readme, `# Title\n\nbefore\n${README_START}\nold table\n${README_END}\nafter\n`);
+    await updateReadme(readme, report);
+    const text = readFileSync(readme, 'utf8');
+    expect(text.startsWith('# Title\n\nbefore\n')).toBe(true);
+    expect(text.endsWith(`${README_END}\nafter\n`)).toBe(true);
+    expect(text).not.toContain('old table');
+    expect(text).toContain('| *cache on ÷ cache off* |');
+    expect(text).toContain('Figures vary by machine');
+  });
+});
