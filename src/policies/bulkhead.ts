@@ -7,6 +7,7 @@ import {
   type ISuccessEvent,
   TaskCancelledError,
 } from 'cockatiel';
+import { linkAbort } from './abort-link.ts';
 import type { EventSink, PolicyEvent } from './events.ts';
 import type { BulkheadConfig } from './schema.ts';
 import type { StackDeps } from './stack.ts';
@@ -18,8 +19,8 @@ type Task<T> = (context: IDefaultPolicyContext) => PromiseLike<T> | T;
 
 interface Waiter {
   readonly run: () => void;
-  readonly signal: AbortSignal;
-  readonly onAbort: () => void;
+  /** Stops listening for the waiter's abort (a shared parent keeps one listener however many wait). */
+  unlink: () => void;
 }
 
 /**
@@ -28,6 +29,8 @@ interface Waiter {
  * whose signal aborts (its timeout fired) keeps its queue place, and when its turn comes it fails without
  * starting the next waiter, which then waits forever. Here an aborted waiter leaves the queue at once,
  * failing with TaskCancelledError, and a freed slot always goes to the next live waiter, in order.
+ * Waiters listen to their signal through linkAbort, so waiters sharing one long-lived signal (a stack
+ * without a timeout) put one listener on it, not one each.
  */
 export class BulkheadPolicy implements IPolicy<IDefaultPolicyContext> {
   declare readonly _altReturn: never;
@@ -58,16 +61,12 @@ export class BulkheadPolicy implements IPolicy<IDefaultPolicyContext> {
       return Promise.reject(new BulkheadRejectedError(this.config.limit, this.config.queue));
     }
     return new Promise<T>((resolve, reject) => {
-      const waiter: Waiter = {
-        signal,
-        run: () => this.run(fn, signal).then(resolve, reject),
-        onAbort: () => {
-          this.waiters.delete(waiter);
-          reject(new TaskCancelledError());
-        },
-      };
-      signal.addEventListener('abort', waiter.onAbort, { once: true });
+      const waiter: Waiter = { run: () => this.run(fn, signal).then(resolve, reject), unlink: () => {} };
       this.waiters.add(waiter);
+      waiter.unlink = linkAbort(signal, () => {
+        this.waiters.delete(waiter);
+        reject(new TaskCancelledError());
+      });
     });
   }
 
@@ -86,8 +85,7 @@ export class BulkheadPolicy implements IPolicy<IDefaultPolicyContext> {
     if (next.done || this.active >= this.config.limit) return;
     const waiter = next.value;
     this.waiters.delete(waiter);
-    // Its signal goes back to the timeout's pool only with no listener left on it.
-    waiter.signal.removeEventListener('abort', waiter.onAbort);
+    waiter.unlink();
     waiter.run();
   }
 }
