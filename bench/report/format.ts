@@ -6,7 +6,7 @@ const grouped = (value: number, digits = 0) =>
 /** Enough digits to read, never so many that noise looks like signal. */
 function significant(value: number): string {
   const abs = Math.abs(value);
-  if (abs >= 100) return grouped(value);
+  if (abs >= 100 || (abs >= 1 && Number.isInteger(value))) return grouped(value);
   if (abs >= 10) return grouped(value, 1);
   if (abs >= 1) return grouped(value, 2);
   return value === 0 ? '0' : value.toPrecision(2);

@@ -8,7 +8,7 @@ import { failed, failWith, type Load, type Recover, succeeded } from './outcome.
 import { createRetry } from './retry.ts';
 import type { PoliciesConfig } from './schema.ts';
 import { withOwnSignal } from './signal-pool.ts';
-import type { AttemptFn, Outcome, ResilientClient, StackDeps } from './stack.ts';
+import type { AttemptFn, ResilientClient, StackDeps } from './stack.ts';
 import { createTimeout } from './timeout.ts';
 
 /** Requests have no caller-side cancellation; every chain starts from this never-aborted signal. */
@@ -28,15 +28,17 @@ export function buildPolicyStack(
   const load = loadThrough(config, attempt, deps);
   const recover: Recover = config.fallback ? createFallback(config.fallback, deps) : failWith;
   const cache = config.cache ? createCache(config.cache, deps) : undefined;
-  const run = cache
-    ? (request: BackendRequest) => cache.execute(request, load, recover)
-    : (request: BackendRequest) =>
-        started(load, request).then(succeeded, (error: unknown) => recover(request, error));
+  // Whatever goes wrong below (a bug, a body the cache cannot key such as circular JSON) still ends as
+  // one failed Outcome. Without a cache, a success cannot throw, so only the failure path needs that net.
+  const recoverSafely = (request: BackendRequest, error: unknown) =>
+    started((r) => recover(r, error), request).catch(failed);
+  if (cache) {
+    const throughCache = (request: BackendRequest) => cache.execute(request, load, recover);
+    return { execute: (request) => started(throughCache, request).catch(failed) };
+  }
   return {
-    execute(request): Promise<Outcome> {
-      // Only reachable through a bug or a body the cache cannot key (e.g. circular JSON).
-      return started(run, request).catch(failed);
-    },
+    execute: (request) =>
+      started(load, request).then(succeeded, (error: unknown) => recoverSafely(request, error)),
   };
 }
 
