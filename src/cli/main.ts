@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { FAULTLINE_VERSION } from '../runner/version.ts';
 import { benchCommand } from './commands/bench.ts';
+import { checkCommand } from './commands/check.ts';
 import { docsCommand } from './commands/docs.ts';
 import { initCommand } from './commands/init.ts';
 import { listCommand } from './commands/list.ts';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     })
     .command(runCommand(setExit))
     .command(validateCommand(setExit))
+    .command(checkCommand(setExit))
     .command(listCommand)
     .command(schemaCommand)
     .command(initCommand)

@@ -1,0 +1,103 @@
+import { dirname } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { wallNow } from '../../clock/real-clock.ts';
+import { FaultlineError } from '../../errors/faultline-error.ts';
+import { randomSeed } from '../../rng/rng.ts';
+import { checkScenario } from '../../testing/check/check-scenario.ts';
+import { reportLines, summaryLine } from '../../testing/check/report-lines.ts';
+import { isLawName, LAW_NAMES, type LawName } from '../../testing/laws/index.ts';
+import { ExitCode, type SetExitCode } from '../exit-codes.ts';
+import { printLine, printWarning } from '../output.ts';
+import { prepareScenario } from '../prepare-scenario.ts';
+
+interface CheckArgs {
+  readonly scenario: string;
+  readonly law?: string[];
+  readonly runs: number;
+  readonly seed?: number;
+  readonly path?: string;
+  readonly maxAmplification?: number;
+}
+
+/** `faultline check <scenario>`: the resilience laws on the scenario's policies and backends. */
+export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckArgs> {
+  return {
+    command: 'check <scenario>',
+    describe: 'Check resilience laws on a scenario’s policies with generated faults; shrink what breaks them',
+    builder: (y) =>
+      y
+        .positional('scenario', { type: 'string', demandOption: true, describe: 'a scenario file' })
+        .option('law', {
+          type: 'string',
+          array: true,
+          describe: `law to check, repeatable (default: all): ${LAW_NAMES.join(', ')}`,
+        })
+        .option('runs', { type: 'number', default: 100, describe: 'generated scenarios per law' })
+        .option('seed', { type: 'number', describe: 'seed of the generator (default: random, printed)' })
+        .option('path', {
+          type: 'string',
+          describe: 'replay one counterexample: its path, with --seed and --law',
+        })
+        .option('max-amplification', {
+          type: 'number',
+          describe: 'bound on backend calls per request (default: what the retry and topology allow)',
+        })
+        .example('$0 check scenarios/outage-with-fallback.yaml', 'every law, 100 generated runs each')
+        .example('$0 check my.yaml --law half-open-probes --runs 1000', 'one law, harder')
+        .example(
+          '$0 check my.yaml --law amplification --max-amplification 1.5',
+          'hold retries to 1.5 calls a request',
+        ),
+    handler: async (args) => {
+      const laws = lawsOf(args);
+      const runs = validRuns(args.runs);
+      if (args.path !== undefined && (args.seed === undefined || laws.length !== 1)) {
+        throw new FaultlineError(
+          'USAGE',
+          '--path replays one counterexample: give it with --seed and one --law',
+        );
+      }
+      if (args.maxAmplification !== undefined && !(args.maxAmplification > 0)) {
+        throw new FaultlineError(
+          'USAGE',
+          `--max-amplification must be a positive number (got ${args.maxAmplification})`,
+        );
+      }
+      const prepared = await prepareScenario(args.scenario, { warn: printWarning });
+      const seed = args.seed ?? randomSeed();
+      const started = wallNow();
+      printLine(
+        `faultline check ${args.scenario} · ${laws.length} law${laws.length === 1 ? '' : 's'} · ${args.path === undefined ? `${runs} runs each` : `replaying path ${args.path}`} · seed ${seed}`,
+      );
+      const replayArgs = { file: args.scenario, maxAmplification: args.maxAmplification };
+      const reports = await checkScenario(prepared.scenario, {
+        laws,
+        runs,
+        seed,
+        path: args.path,
+        maxAmplification: args.maxAmplification,
+        trial: { baseDir: dirname(prepared.absolute), file: args.scenario },
+        onReport: (report) => {
+          for (const line of reportLines(report, replayArgs)) printLine(line);
+        },
+      });
+      printLine(summaryLine(reports, wallNow() - started));
+      setExit(
+        reports.some((report) => report.status === 'broken') ? ExitCode.HypothesisFailed : ExitCode.Pass,
+      );
+    },
+  };
+}
+
+function lawsOf(args: CheckArgs): LawName[] {
+  if (!args.law || args.law.length === 0) return LAW_NAMES;
+  return args.law.map((name) => {
+    if (isLawName(name)) return name;
+    throw new FaultlineError('UNKNOWN_LAW', `unknown law "${name}"; the laws are ${LAW_NAMES.join(', ')}`);
+  });
+}
+
+function validRuns(runs: number): number {
+  if (Number.isInteger(runs) && runs >= 1) return runs;
+  throw new FaultlineError('USAGE', `--runs must be a whole number of at least 1 (got ${runs})`);
+}
