@@ -49,8 +49,15 @@ export function createBreaker(config: BreakerConfig, deps: StackDeps): Breaker {
     _altReturn: undefined as never,
     onSuccess: circuit.onSuccess,
     onFailure: circuit.onFailure,
-    // cockatiel has no rejection event, so we notice its BrokenCircuitError on the way out.
-    execute: (fn, signal) => circuit.execute(fn, signal).catch(rejected),
+    // cockatiel has no rejection event, so we notice its BrokenCircuitError on the way out. cockatiel 3.2
+    // runs a caller that waited for a half-open probe without that caller's signal: we hand it back.
+    execute: (fn, signal) =>
+      circuit
+        .execute(
+          signal ? (context) => (context.signal === signal ? fn(context) : fn({ ...context, signal })) : fn,
+          signal,
+        )
+        .catch(rejected),
   };
 }
 
