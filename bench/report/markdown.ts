@@ -44,9 +44,12 @@ function warnings(report: BenchReport): string[] {
 }
 
 function targetsSection(targets: readonly TargetCheck[]): string {
-  if (targets.length === 0) return '';
+  return targets.length === 0 ? '' : `## Targets\n\n${targetsTable(targets)}`;
+}
+
+export function targetsTable(targets: readonly TargetCheck[]): string {
   const rows = targets.map((t) => [t.met ? 'met' : '**missed**', t.name, t.target, t.measured]);
-  return `## Targets\n\n${markdownTable(['', 'target', 'wanted', 'measured (this run)'], rows, ['l', 'l', 'l', 'l'])}`;
+  return markdownTable(['', 'target', 'wanted', 'measured (this run)'], rows, ['l', 'l', 'l', 'l']);
 }
 
 function suiteSection(suite: SuiteResult): string {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBenchReport } from '../../bench/report/read-report.ts';
-import { README_END, README_START, updateReadme } from '../../bench/report/readme-section.ts';
+import { markers, updateReadme } from '../../bench/report/readme-section.ts';
 import { type WrittenReport, writeBenchReport } from '../../bench/report/write-report.ts';
 import { type BenchReport, runBench } from '../../bench/run-bench.ts';
 import { SUITE_NAMES } from '../../bench/suites/index.ts';
@@ -97,15 +97,27 @@ describe('a quick bench run', () => {
     expect(html).not.toContain('<script');
   });
 
-  it('regenerates the README reference table between its markers and leaves the rest alone', async () => {
+  it('regenerates the README sections between their markers and leaves the rest alone', async () => {
     const readme = join(dir, 'README.md');
-    writeFileSync(readme, `# Title\n\nbefore\n${README_START}\nold table\n${README_END}\nafter\n`);
+    const [tableStart, tableEnd] = markers('cached-vs-uncached');
+    const [targetsStart, targetsEnd] = markers('targets');
+    writeFileSync(
+      readme,
+      `# Title\n\nbefore\n${tableStart}\nold table\n${tableEnd}\nmiddle\n${targetsStart}\nold targets\n${targetsEnd}\nafter\n`,
+    );
     await updateReadme(readme, report);
     const text = readFileSync(readme, 'utf8');
-    expect(text.startsWith('# Title\n\nbefore\n')).toBe(true);
-    expect(text.endsWith(`${README_END}\nafter\n`)).toBe(true);
+    expect(text.startsWith(`# Title\n\nbefore\n${tableStart}\n`)).toBe(true);
+    expect(text).toContain(`${tableEnd}\nmiddle\n${targetsStart}\n`);
+    expect(text.endsWith(`${targetsEnd}\nafter\n`)).toBe(true);
     expect(text).not.toContain('old table');
+    expect(text).not.toContain('old targets');
     expect(text).toContain('| *cache on ÷ cache off* |');
+    expect(text).toContain('| faultline default stack, sequential |');
     expect(text).toContain('Figures vary by machine');
+
+    const bare = join(dir, 'BARE.md');
+    writeFileSync(bare, '# No markers\n');
+    await expect(updateReadme(bare, report)).rejects.toThrow(/needs <!-- bench:cached-vs-uncached:start -->/);
   });
 });
