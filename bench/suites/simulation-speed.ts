@@ -189,7 +189,8 @@ async function peakMemory(ctx: SuiteContext): Promise<PeakMemory> {
   ctx.log(`simulation speed: peak memory for ${requests} requests in a child process`);
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', PEAK_MEMORY_SCRIPT, '--requests', String(requests), '--json'],
+    // tsx as resolved from here, so the child loads TypeScript from whatever folder the bench runs in.
+    ['--import', import.meta.resolve('tsx'), PEAK_MEMORY_SCRIPT, '--requests', String(requests), '--json'],
     { maxBuffer: 1024 * 1024 },
   );
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as PeakMemory;
