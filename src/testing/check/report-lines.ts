@@ -24,23 +24,23 @@ export function reportLines(report: ScenarioLawReport, args: ReplayArgs): string
   const name = report.law.name.padEnd(WIDTH);
   if (report.status === 'not-applicable') return [`– ${name} not applicable: ${report.reason}`];
   const time = formatWall(report.wallMs);
-  if (report.status === 'held') return [`✓ ${name} ${report.runs} runs in ${time}`];
+  if (report.status === 'held') return [`✓ ${name} ${plural(report.runs, 'run')} in ${time}`];
   const { counterexample, violation, seed, path, shrinks, runs, law } = report;
   const replay = replayCommand(args, law.name, seed, path);
-  const phases = counterexample.phases.length;
+  const phases = plural(counterexample.phases.length, 'phase');
   const yaml = counterexampleYaml(counterexample, {
     header: [
       `Counterexample to the law "${law.name}": ${law.statement}.`,
       `What broke: ${violation.message}`,
-      `Found by \`faultline check ${args.file}\` (seed ${seed}), shrunk to ${phases} phase${phases === 1 ? '' : 's'}.`,
+      `Found by \`faultline check ${args.file}\` (seed ${seed}), shrunk to ${phases}.`,
       `Replay: ${replay}`,
     ],
   });
   return [
-    `✗ ${name} broken after ${runs} runs, shrunk ${shrinks} times, in ${time}`,
+    `✗ ${name} broken after ${plural(runs, 'run')}, shrunk ${plural(shrinks, 'time')}, in ${time}`,
     `  law: ${law.statement}`,
     `  what broke: ${violation.message}`,
-    `  counterexample (${phases} phase${phases === 1 ? '' : 's'}), a scenario you can save and run with faultline run:`,
+    `  counterexample (${phases}), a scenario you can save and run with faultline run:`,
     '',
     ...yaml.trimEnd().split('\n'),
     '',
@@ -62,5 +62,9 @@ export function summaryLine(reports: readonly ScenarioLawReport[], wallMs: numbe
       else broken++;
     }
   }
-  return `${held} held, ${broken} broken, ${skipped} not applicable · ${runs} runs in ${formatWall(wallMs)}`;
+  return `${held} held, ${broken} broken, ${skipped} not applicable · ${plural(runs, 'run')} in ${formatWall(wallMs)}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -28,8 +28,9 @@ export const breakerOpensLaw: Law = {
     for (const due of tripPoints(trace, breaker, breaker.strategy.threshold)) {
       const last = stateBefore(changes, due.backend, due.endOfInstant);
       if (last?.to === 'open' || last?.to === 'half-open') continue;
+      const { threshold } = breaker.strategy;
       return violation(
-        `${breaker.strategy.threshold} calls in a row to ${due.backend} had failed by ${formatMs(due.at)} (the last was call ${due.call}), yet its breaker ${last ? `was ${last.to}` : 'never opened'}`,
+        `calls to ${due.backend} had failed ${threshold} time${threshold === 1 ? '' : 's'} in a row by ${formatMs(due.at)} (threshold ${threshold}; the last was call ${due.call}), yet its breaker ${last ? `was ${last.to}` : 'never opened'}`,
       );
     }
     return undefined;
