@@ -5,7 +5,12 @@
  * a minimal scenario and a seed and path to replay it.
  */
 export { faultArbitrary, faultTimelineArbitrary, type TimelineConstraints } from './arbitraries/faults.ts';
-export { type PoliciesConstraints, type PolicyName, policiesArbitrary } from './arbitraries/policies.ts';
+export {
+  type PoliciesConstraints,
+  type PolicyName,
+  parsePolicies,
+  policiesArbitrary,
+} from './arbitraries/policies.ts';
 export {
   type ScenarioConstraints,
   scenarioArbitrary,

@@ -1,10 +1,14 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { PolicyEventType } from '../../src/policies/events.ts';
 import {
   builtInStack,
   checkLaw,
   LAW_NAMES,
   LAWS,
+  type LawName,
   type LawReport,
+  runTrial,
   scenarioArbitrary,
 } from '../../src/testing/index.ts';
 
@@ -32,4 +36,33 @@ describe('the built-in policy stack obeys every resilience law', () => {
       expect(report.runs).toBe(RUNS);
     }, 60_000);
   }
+});
+
+describe('the generated scenarios exercise what the laws are about', () => {
+  const SAMPLES = 200;
+  // A law that held only because nothing happened would prove nothing: the share of generated runs (among
+  // those the law applies to) in which the stack actually did the thing it governs.
+  const cases: [LawName, PolicyEventType, number][] = [
+    ['half-open-probes', 'breaker-half-open', 0.08],
+    ['breaker-blocks', 'breaker-rejected', 0.15],
+    ['cache-hits', 'cache-hit', 0.3],
+    ['fallback-once', 'fallback', 0.3],
+    ['bulkhead-limit', 'bulkhead-rejected', 0.1],
+    ['timeout-bounds', 'timeout', 0.2],
+    ['backoff-bounds', 'retry', 0.2],
+  ];
+  it.each(cases)(
+    '%s: at least some runs show %s (share above %s)',
+    async (name, type, share) => {
+      const law = LAWS[name];
+      const applicable = scenarioArbitrary().filter((scenario) => law.notApplicable(scenario) === undefined);
+      let seen = 0;
+      for (const scenario of fc.sample(applicable, { numRuns: SAMPLES, seed: SEED })) {
+        const trace = await runTrial(builtInStack, scenario);
+        if (trace.entries.some((entry) => entry.kind === 'event' && entry.event.type === type)) seen++;
+      }
+      expect(seen / SAMPLES).toBeGreaterThan(share);
+    },
+    30_000,
+  );
 });

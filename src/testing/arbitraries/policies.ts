@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import type { z } from 'zod';
 import { type PoliciesConfig, policiesSchema } from '../../policies/schema.ts';
 import { DEFAULT_TIME_SCALE, type TimeScale } from './time-scale.ts';
 
@@ -89,6 +90,11 @@ export function policiesArbitrary(constraints: PoliciesConstraints = {}): fc.Arb
       cache: maybe('cache', cache),
     })
     .map((stack) => policiesSchema.parse(withoutUndefined(stack)));
+}
+
+/** A policy stack as a scenario file writes it, validated and with defaults filled in: what a client claims. */
+export function parsePolicies(input: z.input<typeof policiesSchema>): PoliciesConfig {
+  return policiesSchema.parse(input);
 }
 
 function withoutUndefined<T extends object>(record: T): Partial<T> {
