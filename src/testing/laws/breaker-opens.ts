@@ -30,7 +30,7 @@ export const breakerOpensLaw: Law = {
       if (last?.to === 'open' || last?.to === 'half-open') continue;
       const { threshold } = breaker.strategy;
       return violation(
-        `calls to ${due.backend} had failed ${threshold} time${threshold === 1 ? '' : 's'} in a row by ${formatMs(due.at)} (threshold ${threshold}; the last was call ${due.call}), yet its breaker ${last ? `was ${last.to}` : 'never opened'}`,
+        `${threshold} failed call${threshold === 1 ? '' : 's'} in a row to ${due.backend} by ${formatMs(due.at)} (threshold ${threshold}; the last was call ${due.call}), yet its breaker ${last ? `was ${last.to}` : 'never opened'}`,
       );
     }
     return undefined;
