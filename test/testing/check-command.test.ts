@@ -93,6 +93,17 @@ describe('faultline check through the real CLI', () => {
     expect(rechecked.stdout).toContain('broken after 1 run');
   }, 60_000);
 
+  it('refuses a scenario whose backend is a real server: check only simulates', async () => {
+    const file = join(dir, 'real-server.yaml');
+    await writeFile(
+      file,
+      'name: real\nbackends: { primary: { plugin: http, options: { url: "http://127.0.0.1:9" } } }\nworkload: { model: closed, requests: 5 }\n',
+    );
+    const run = await runCli(['check', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('backend "primary" uses the http plugin');
+  }, 30_000);
+
   it.each([
     [
       ['check', SHIPPED, '--law', 'no-such-law'],
@@ -104,6 +115,7 @@ describe('faultline check through the real CLI', () => {
       /--path replays one counterexample: give it with --seed/,
     ],
     [['check', SHIPPED, '--max-amplification', '-1'], /--max-amplification must be a positive number/],
+    [['check', SHIPPED, '--seed', '1.5'], /--seed must be a whole number/],
     [['check', 'scenarios/no-such-file.yaml'], /no-such-file\.yaml/],
   ])(
     'exits 2 on bad input: %j',

@@ -57,6 +57,9 @@ export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckA
           '--path replays one counterexample: give it with --seed and one --law',
         );
       }
+      if (args.seed !== undefined && !Number.isSafeInteger(args.seed)) {
+        throw new FaultlineError('USAGE', `--seed must be a whole number (got ${args.seed})`);
+      }
       if (args.maxAmplification !== undefined && !(args.maxAmplification > 0)) {
         throw new FaultlineError(
           'USAGE',
@@ -64,6 +67,13 @@ export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckA
         );
       }
       const prepared = await prepareScenario(args.scenario, { warn: printWarning });
+      const real = Object.entries(prepared.scenario.backends).find(([, ref]) => ref.plugin === 'http');
+      if (real) {
+        throw new FaultlineError(
+          'CHECK_NEEDS_SIMULATION',
+          `${args.scenario}: backend "${real[0]}" uses the http plugin, but check runs thousands of simulations on virtual time; point it at an in-process backend (mock-analysis, msw, nock or your own plugin)`,
+        );
+      }
       const seed = args.seed ?? randomSeed();
       const started = wallNow();
       printLine(
