@@ -82,7 +82,7 @@ export async function checkLaw(
     ...common,
     status: 'broken',
     violation:
-      error instanceof LawBroken ? error.violation : { message: `the trial failed: ${describe(error)}` },
+      error instanceof LawBroken ? error.violation : { message: `the trial failed: ${messageOf(error)}` },
     counterexample,
     path: details.counterexamplePath,
     shrinks: details.numShrinks,
@@ -104,6 +104,6 @@ export async function lawViolation(
   return law.check(trace, context);
 }
 
-function describe(error: unknown): string {
+function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
