@@ -6,12 +6,6 @@ import type { Topology } from '../scenario/schema.ts';
 import { failoverAttempt, type Leg } from '../topology/failover.ts';
 import { fanOutAttempt } from '../topology/fan-out.ts';
 
-const BREAKER_STATE_EVENTS = new Set<PolicyEvent['type']>([
-  'breaker-open',
-  'breaker-half-open',
-  'breaker-closed',
-]);
-
 /**
  * Wires the topology: a single backend gets the whole stack; failover and fan-out give each backend
  * its own retry/breaker/timeout/bulkhead and keep cache and fallback around the whole.
