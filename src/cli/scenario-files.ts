@@ -63,3 +63,20 @@ function shown(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
+
+/**
+ * The scenarios a command works on: the files named on the command line (relative to the working
+ * folder), else the config's `scenarios` (relative to the config), else `scenarios/`.
+ */
+export function scenarioFilesFor(
+  given: readonly string[] | undefined,
+  config: { readonly scenarios?: readonly string[]; readonly baseDir: string },
+  cwd: string,
+): Promise<string[]> {
+  const named = given !== undefined && given.length > 0;
+  return findScenarioFiles(
+    named ? given : (config.scenarios ?? ['scenarios']),
+    cwd,
+    named ? cwd : config.baseDir,
+  );
+}

@@ -14,10 +14,11 @@ import { createRng, randomSeed } from '../rng/rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { driveWorkload } from '../workload/driver.ts';
 import { createRequestSource } from '../workload/request-source.ts';
+import { backendAttempts } from './backend-attempts.ts';
 import { buildClient } from './build-client.ts';
 import { checkReferences } from './check-references.ts';
 import { closeBackends, openBackends } from './open-backends.ts';
-import { timelineBucketMs } from './timeline.ts';
+import { drainHorizonMs, timelineBucketMs } from './timeline.ts';
 import { FAULTLINE_VERSION } from './version.ts';
 
 export interface RunOptions {
@@ -35,9 +36,6 @@ export interface RunOptions {
   /** Called as (virtual) time passes, for progress bars. */
   readonly onProgress?: (elapsedMs: number, totalMs: number) => void;
 }
-
-// After the workload stops, in-flight requests get this long (at least) to finish before they count as unanswered.
-const MIN_DRAIN_MS = 60_000;
 
 /** Runs one scenario to a result: the programmatic heart of `faultline run`. */
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
@@ -80,18 +78,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       },
       faultHooks,
     );
-    const attempts = new Map(
-      [...backends].map(([name, backend]) => {
-        // A backend that injects the faults itself (msw, nock) must not get them a second time.
-        const chaos = backend.injectsFaults ? backend : withChaos(backend, name, plan, faultHooks(name));
-        return [name, createAttempt(chaos, clock, rng.fork(`chaos:${name}`))] as const;
-      }),
-    );
-    const attemptOn = (name: string) => {
-      const attempt = attempts.get(name);
-      if (!attempt) throw new Error(`unknown backend ${name}`);
-      return attempt;
-    };
+    const attemptOn = backendAttempts(backends, plan, clock, rng, faultHooks);
     const client = buildClient(scenario.topology, scenario.policies, [...backends.keys()], attemptOn, {
       clock,
       rng: rng.fork('policies'),
@@ -126,10 +113,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       maxRequests: workload.requests ?? Number.POSITIVE_INFINITY,
     });
     if (clock.kind === 'virtual') {
-      const horizon = Number.isFinite(endMs)
-        ? endMs + Math.max(MIN_DRAIN_MS, endMs)
-        : Number.POSITIVE_INFINITY;
-      await (clock as VirtualClock).drive(work, horizon);
+      await (clock as VirtualClock).drive(work, drainHorizonMs(endMs));
     } else {
       await Promise.race([work, abortPromise(stop)]);
     }

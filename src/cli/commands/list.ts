@@ -6,7 +6,7 @@ import { isFaultlineError } from '../../errors/faultline-error.ts';
 import { BUILTIN_REPORTER_NAMES } from '../../report/reporters/index.ts';
 import { loadScenarioFile } from '../../scenario/load-scenario.ts';
 import { printLine } from '../output.ts';
-import { findScenarioFiles } from '../scenario-files.ts';
+import { scenarioFilesFor } from '../scenario-files.ts';
 
 interface ListArgs {
   readonly files?: string[];
@@ -37,12 +37,7 @@ export const listCommand: CommandModule<object, ListArgs> = {
   handler: async (args) => {
     const cwd = process.cwd();
     const config = await loadConfig(cwd, args.config);
-    const given = args.files && args.files.length > 0;
-    const files = await findScenarioFiles(
-      given ? (args.files ?? []) : (config.scenarios ?? ['scenarios']),
-      cwd,
-      given ? cwd : config.baseDir,
-    ).catch(() => [] as string[]);
+    const files = await scenarioFilesFor(args.files, config, cwd).catch(() => [] as string[]);
     const listing = await collect(files);
     if (args.json) printLine(JSON.stringify(listing, null, 2));
     else printListing(listing);

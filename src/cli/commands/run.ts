@@ -5,7 +5,7 @@ import type { SetExitCode } from '../exit-codes.ts';
 import { printError } from '../output.ts';
 import { runScenarioFiles, watchScenarioFiles } from '../run-scenarios.ts';
 import { type RunFlags, resolveRunSettings } from '../run-settings.ts';
-import { findScenarioFiles } from '../scenario-files.ts';
+import { scenarioFilesFor } from '../scenario-files.ts';
 import { selectShard } from '../shard.ts';
 import { withReportOptions } from './shared-options.ts';
 
@@ -57,10 +57,7 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
       const cwd = process.cwd();
       const config = await loadConfig(cwd, args.config);
       const settings = resolveRunSettings(args, config, cwd);
-      const requested =
-        args.files && args.files.length > 0 ? args.files : (config.scenarios ?? ['scenarios']);
-      const baseDir = args.files && args.files.length > 0 ? cwd : config.baseDir;
-      const all = await findScenarioFiles(requested, cwd, baseDir);
+      const all = await scenarioFilesFor(args.files, config, cwd);
       const files = settings.shard ? selectShard(all, settings.shard) : all;
       if (!args.watch) {
         setExit(await runScenarioFiles(files, settings));

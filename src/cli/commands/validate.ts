@@ -5,7 +5,7 @@ import { isFaultlineError } from '../../errors/faultline-error.ts';
 import { ExitCode, type SetExitCode } from '../exit-codes.ts';
 import { printError, printLine, printWarning } from '../output.ts';
 import { prepareScenario } from '../prepare-scenario.ts';
-import { findScenarioFiles } from '../scenario-files.ts';
+import { scenarioFilesFor } from '../scenario-files.ts';
 
 interface ValidateArgs {
   readonly files?: string[];
@@ -37,12 +37,7 @@ export function validateCommand(setExit: SetExitCode): CommandModule<object, Val
     handler: async (args) => {
       const cwd = process.cwd();
       const config = await loadConfig(cwd, args.config);
-      const given = args.files && args.files.length > 0;
-      const files = await findScenarioFiles(
-        given ? (args.files ?? []) : (config.scenarios ?? ['scenarios']),
-        cwd,
-        given ? cwd : config.baseDir,
-      );
+      const files = await scenarioFilesFor(args.files, config, cwd);
       let failed = 0;
       for (const file of files) {
         try {

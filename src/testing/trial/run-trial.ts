@@ -1,11 +1,11 @@
 import type { Backend } from '../../backend/contract.ts';
-import { createAttempt } from '../../client/attempt.ts';
 import { installVirtualClock } from '../../clock/virtual-clock.ts';
-import { withChaos } from '../../faults/chaos-backend.ts';
 import { createFaultPlan } from '../../faults/create-fault-plan.ts';
 import type { AttemptFn } from '../../policies/stack.ts';
 import { createRng } from '../../rng/rng.ts';
+import { backendAttempts } from '../../runner/backend-attempts.ts';
 import { closeBackends, openBackends } from '../../runner/open-backends.ts';
+import { drainHorizonMs } from '../../runner/timeline.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { driveWorkload } from '../../workload/driver.ts';
 import { createRequestSource } from '../../workload/request-source.ts';
@@ -21,7 +21,6 @@ export interface TrialOptions {
 }
 
 /** In-flight requests get at least this long after the workload stops before the trial gives up on them. */
-const MIN_DRAIN_MS = 60_000;
 const NEVER_ABORTED = new AbortController().signal;
 
 /**
@@ -47,17 +46,7 @@ export async function runTrial(
       faultPlan: plan,
     });
     const recorder = new TraceRecorder(clock);
-    const attempts = new Map<string, AttemptFn>();
-    for (const [name, backend] of backends) {
-      // A backend that injects the faults itself (msw, nock) must not get them a second time.
-      const chaos = backend.injectsFaults ? backend : withChaos(backend, name, plan);
-      attempts.set(name, createAttempt(chaos, clock, rng.fork(`chaos:${name}`)));
-    }
-    const attemptOn = (name: string): AttemptFn => {
-      const attempt = attempts.get(name);
-      if (!attempt) throw new Error(`unknown backend ${name}`);
-      return attempt;
-    };
+    const attemptOn = backendAttempts(backends, plan, clock, rng);
     const primary = primaryBackend(scenario);
     const client = subject.createClient({
       attempt: recorder.traced(attemptOn(primary), primary, 'stack'),
@@ -82,8 +71,7 @@ export async function runTrial(
       endMs,
       maxRequests: workload.requests ?? Number.POSITIVE_INFINITY,
     });
-    const horizon = Number.isFinite(endMs) ? endMs + Math.max(MIN_DRAIN_MS, endMs) : Number.POSITIVE_INFINITY;
-    const ending = await clock.drive(work, horizon);
+    const ending = await clock.drive(work, drainHorizonMs(endMs));
     return { scenario, entries: recorder.entries, ending, endMs: clock.now(), primary };
   } finally {
     clock.uninstall();
