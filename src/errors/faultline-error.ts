@@ -1,11 +1,17 @@
+import type { ErrorCode } from './codes.ts';
+
+/** Marks faultline's errors across module copies (two installs, a bundled plugin): checked instead of instanceof. */
+const FAULTLINE_ERROR = Symbol.for('faultline.error');
+
 /**
  * Errors meant for a person: one line saying what failed, where, and what to do. The CLI prints
  * `message` alone (no stack) and exits with `exitCode`.
  */
 export class FaultlineError extends Error {
   override readonly name: string = 'FaultlineError';
+  readonly [FAULTLINE_ERROR] = true;
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly exitCode = 2,
     options?: { cause?: unknown },
@@ -18,7 +24,7 @@ export class FaultlineError extends Error {
 export class ScenarioError extends FaultlineError {
   override readonly name = 'ScenarioError';
   constructor(
-    code: string,
+    code: ErrorCode,
     readonly file: string,
     readonly problem: string,
     readonly where: { line?: number; column?: number; path?: string } = {},
@@ -40,5 +46,5 @@ export class PluginError extends FaultlineError {
 }
 
 export function isFaultlineError(error: unknown): error is FaultlineError {
-  return error instanceof FaultlineError;
+  return typeof error === 'object' && error !== null && FAULTLINE_ERROR in error;
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { FaultlineError } from '../errors/faultline-error.ts';
+import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultSchema } from '../faults/schema.ts';
 import type { Logger } from '../logging/logger.ts';
 import { isLoopbackHost } from './address-class.ts';
@@ -137,7 +137,7 @@ async function withBody<T>(
   try {
     apply(parsed.data);
   } catch (error) {
-    if (!(error instanceof FaultlineError)) throw error;
+    if (!isFaultlineError(error)) throw error;
     sendError(res, 400, error.code, error.message);
     return;
   }

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { Pool } from 'undici';
 import type { Clock } from '../clock/clock.ts';
 import { createRealClock } from '../clock/real-clock.ts';
-import { FaultlineError } from '../errors/faultline-error.ts';
+import { isFaultlineError } from '../errors/faultline-error.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
 import type { FaultEffect } from '../faults/effect.ts';
 import type { Phase } from '../faults/schema.ts';
@@ -143,7 +143,7 @@ function resolvesSafely(guard: TargetGuard, hostname: string): Promise<void> {
   return new Promise((resolve, reject) => {
     guard.lookup(hostname.replace(/^\[|\]$/g, ''), {}, (error: NodeJS.ErrnoException | null) => {
       if (!error) resolve();
-      else if (error instanceof FaultlineError) reject(error);
+      else if (isFaultlineError(error)) reject(error);
       else {
         const message = `Cannot resolve the --target host ${hostname} (${error.code ?? error.message}); check the URL.`;
         reject(new TargetRefusedError(message));

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors/codes.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { METRIC_DEFINITIONS, type MetricUnit } from './metric-value.ts';
@@ -77,6 +78,6 @@ function describe(kind: MetricUnit): string {
   }
 }
 
-function fail(text: string, code: string, problem: string): never {
+function fail(text: string, code: ErrorCode, problem: string): never {
   throw new FaultlineError(code, `Failed to read hypothesis "${text}": ${problem}.`);
 }

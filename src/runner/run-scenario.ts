@@ -1,10 +1,8 @@
 import { dirname } from 'node:path';
 import type { Backend, BackendRequest, FaultHooks } from '../backend/contract.ts';
-import { createAttempt } from '../client/attempt.ts';
 import type { Clock } from '../clock/clock.ts';
 import { createRealClock, wallClockIso, wallNow } from '../clock/real-clock.ts';
 import { installVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
-import { withChaos } from '../faults/chaos-backend.ts';
 import { createFaultPlan } from '../faults/create-fault-plan.ts';
 import { evaluateHypotheses } from '../hypotheses/evaluate.ts';
 import { createRecorder } from '../metrics/streaming-recorder.ts';

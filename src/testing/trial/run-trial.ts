@@ -1,7 +1,6 @@
 import type { Backend } from '../../backend/contract.ts';
 import { installVirtualClock } from '../../clock/virtual-clock.ts';
 import { createFaultPlan } from '../../faults/create-fault-plan.ts';
-import type { AttemptFn } from '../../policies/stack.ts';
 import { createRng } from '../../rng/rng.ts';
 import { backendAttempts } from '../../runner/backend-attempts.ts';
 import { closeBackends, openBackends } from '../../runner/open-backends.ts';
