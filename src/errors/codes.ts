@@ -60,6 +60,8 @@ export const ERROR_CODES = {
   PORT_IN_USE: 'the port to listen on is taken',
   PORT_DENIED: 'the port to listen on needs privileges',
   SERVE_UNSUPPORTED_BACKEND: 'serve --scenario names a backend serve cannot play',
+  SERVER_LIMIT_INVALID: 'a serve or proxy timeout or connection cap is outside its bounds',
+  METRICS_AUTH_WITHOUT_TOKEN: 'serve --metrics-auth was given without --auth-env to take the token from',
   TARGET_REFUSED: 'a proxy target or redirect points at an address faultline will not reach',
   UNKNOWN_PHASE: 'the control API was asked for a phase the scenario does not have',
   // interception (msw, nock, faultline/vitest)
