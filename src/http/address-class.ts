@@ -108,9 +108,11 @@ export function judgeAddress(address: string): AddressVerdict {
   const parsed = ipaddr.IPv6.parse(ip);
   // Rebuilt from its parts to leave a zone id (fe80::1%eth0) out: it names an interface, not an address.
   const bare = new ipaddr.IPv6(parsed.parts).toRFC5952String();
+  // Embedded addresses first: on a tie (node's BlockList also matches IPv4 rules on ::ffff:a.b.c.d) the
+  // message names the IPv4 address that decided.
   const verdicts: AddressVerdict[] = [
-    { kind: classifyPlain(bare, 'ipv6') },
     ...embeddedIPv4(parsed).map((v4) => ({ kind: classifyPlain(v4, 'ipv4'), via: v4 })),
+    { kind: classifyPlain(bare, 'ipv6') },
   ];
   const strictest = (rank: AddressClass) => verdicts.find((verdict) => verdict.kind === rank);
   return STRICTNESS.map(strictest).find((verdict) => verdict !== undefined) ?? { kind: 'public' };
