@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFaultlineError } from '../../src/errors/faultline-error.ts';
 import type { Phase } from '../../src/faults/schema.ts';
 import { startProxy } from '../../src/http/proxy.ts';
 import { startServer } from '../../src/http/server.ts';
 import { resolveServerLimits, SERVER_LIMITS, type ServerLimitsInput } from '../../src/http/server-limits.ts';
+import { formatDuration } from '../../src/util/duration.ts';
 import { eventually, fetchOutcome, nodeRequest } from './support/clients.ts';
 import { type RawClient, rawConnect } from './support/raw-socket.ts';
 import { startUpstream, type Upstream } from './support/upstream.ts';
@@ -156,5 +158,13 @@ describe('the limits are bounded', () => {
     await expect(startProxy({ target: upstream.url, limits: { idleTimeoutMs: '1h' } })).rejects.toThrow(
       /--idle-timeout/,
     );
+  });
+
+  it('the README states each flag with the default and range the code has', async () => {
+    const readme = (await readFile(new URL('../../README.md', import.meta.url), 'utf8')).replace(/\s+/g, ' ');
+    for (const [name, { flag, min, max, default: fallback }] of Object.entries(SERVER_LIMITS)) {
+      const show = name === 'maxConnections' ? String : formatDuration;
+      expect(readme).toContain(`\`${flag}\` (default ${show(fallback)}, ${show(min)}–${show(max)})`);
+    }
   });
 });
