@@ -69,18 +69,14 @@ const STRICTNESS: readonly AddressClass[] = [
  */
 const v6 = (text: string, bits: number): [ipaddr.IPv6, number] => [ipaddr.IPv6.parse(text), bits];
 const EMBEDDING_FORMS = {
+  /** IPv4-mapped ::ffff:a.b.c.d (RFC 4291): this machine's own dual stack speaks IPv4 to a.b.c.d. */
+  mapped: [v6('::ffff:0:0', 96)],
   /**
-   * In the last 32 bits: IPv4-mapped ::ffff:a.b.c.d (RFC 4291), IPv4-translated ::ffff:0:a.b.c.d
+   * Also in the last 32 bits, but reached through another machine: IPv4-translated ::ffff:0:a.b.c.d
    * (RFC 6145), NAT64 64:ff9b::/96 (RFC 6052) and its local-use /48 in the /96 layout (RFC 8215), and the
    * deprecated IPv4-compatible ::a.b.c.d.
    */
-  last32: [
-    v6('::ffff:0:0', 96),
-    v6('::ffff:0:0:0', 96),
-    v6('64:ff9b::', 96),
-    v6('64:ff9b:1::', 48),
-    v6('::', 96),
-  ],
+  last32: [v6('::ffff:0:0:0', 96), v6('64:ff9b::', 96), v6('64:ff9b:1::', 48), v6('::', 96)],
   /** 6to4 (RFC 3056): 2002:AABB:CCDD::/48 routes to the relay at AA.BB.CC.DD. */
   sixToFour: [v6('2002::', 16)],
   /** Teredo (RFC 4380): the server's IPv4 in bits 32–63, the client's in the last 32 bits, inverted. */
@@ -111,19 +107,34 @@ export function judgeAddress(address: string): AddressVerdict {
   // Embedded addresses first: on a tie (node's BlockList also matches IPv4 rules on ::ffff:a.b.c.d) the
   // message names the IPv4 address that decided.
   const verdicts: AddressVerdict[] = [
-    ...embeddedIPv4(parsed).map((v4) => ({ kind: classifyPlain(v4, 'ipv4'), via: v4 })),
+    ...embeddedIPv4(parsed).map(({ address: v4, local }) => {
+      const kind = classifyPlain(v4, 'ipv4');
+      // 127.0.0.1 behind a translator or tunnel is that machine's loopback, not ours: an internal host.
+      return { kind: kind === 'loopback' && !local ? ('private' as const) : kind, via: v4 };
+    }),
     { kind: classifyPlain(bare, 'ipv6') },
   ];
   const strictest = (rank: AddressClass) => verdicts.find((verdict) => verdict.kind === rank);
   return STRICTNESS.map(strictest).find((verdict) => verdict !== undefined) ?? { kind: 'public' };
 }
 
+/** An IPv4 address inside an IPv6 one; `local` when this machine's own stack reaches it (IPv4-mapped). */
+interface EmbeddedIPv4 {
+  readonly address: string;
+  readonly local: boolean;
+}
+
 /** The IPv4 addresses an IPv6 address carries (none for an ordinary one). */
-export function embeddedIPv4(address: ipaddr.IPv6): string[] {
+function embeddedIPv4(address: ipaddr.IPv6): EmbeddedIPv4[] {
   const p = address.parts;
   const word = (i: number) => p[i] ?? 0;
-  const quad = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+  const quad = (hi: number, lo: number, local = false) => ({
+    address: `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`,
+    local,
+  });
   switch (ipaddr.subnetMatch(address, EMBEDDING_FORMS, 'none')) {
+    case 'mapped':
+      return [quad(word(6), word(7), true)];
     case 'last32':
       // :: and ::1 sit in the IPv4-compatible ::/96 too, but are the unspecified and loopback addresses.
       if (p.slice(0, 7).every((part) => part === 0) && word(7) <= 1) return [];

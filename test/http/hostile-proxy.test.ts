@@ -99,7 +99,9 @@ describe('IPv6 forms embedding an IPv4 address are judged by the address inside'
     expect(classifyAddress('::1')).toBe('loopback');
     expect(isLoopbackHost('[::ffff:127.0.0.1]')).toBe(true);
     expect(classifyAddress('::ffff:7f00:1')).toBe('loopback');
-    expect(classifyAddress('64:ff9b::7f00:1')).toBe('loopback');
+    // 127.0.0.1 behind a NAT64 translator or a 6to4 relay is another machine's loopback: internal.
+    expect(classifyAddress('64:ff9b::7f00:1')).toBe('private');
+    expect(isLoopbackHost('[2002:7f00:1::1]')).toBe(false);
     expect(classifyAddress('::ffff:e000:1')).toBe('multicast');
     expect(classifyAddress('fd00:ec2:0:0::254')).toBe('metadata');
   });
