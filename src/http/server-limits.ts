@@ -21,6 +21,12 @@ export const SERVER_LIMITS = {
 export type ServerLimitName = keyof typeof SERVER_LIMITS;
 const LIMIT_NAMES = Object.keys(SERVER_LIMITS) as ServerLimitName[];
 
+/** What the user gave, cut short: an error line stays one readable line. */
+const shown = (value: number | string) => {
+  const text = String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
+
 const limitSchema = (name: ServerLimitName) => {
   const { flag, min, max, default: fallback } = SERVER_LIMITS[name];
   const isDuration = name !== 'maxConnections';
@@ -42,7 +48,7 @@ const limitSchema = (name: ServerLimitName) => {
         const kind = isDuration ? 'a duration' : 'a whole number';
         ctx.addIssue({
           code: 'custom',
-          message: `${flag} must be ${kind} from ${range} (got ${String(value)})`,
+          message: `${flag} must be ${kind} from ${range} (got ${shown(value)})`,
         });
         return z.NEVER;
       }

@@ -99,6 +99,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       '--metrics-auth needs --auth-env: name the environment variable holding the token /metrics should require.',
     );
   }
+  const auth = options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined;
   const seed = options.seed ?? randomSeed();
   const faults = createFaultController({
     phases: options.phases ?? [],
@@ -113,8 +114,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     metrics: createHttpMetrics('server'),
     logger,
     clock,
-    auth: options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined,
-    metricsAuth: options.authEnv !== undefined && options.metricsAuth !== false,
+    auth,
+    metricsAuth: auth !== undefined && options.metricsAuth !== false,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     dribble: options.dribble ?? false,
   };
