@@ -56,16 +56,11 @@ const limitSchema = (name: ServerLimitName) => {
     });
 };
 
-const serverLimitsSchema = z
-  .strictObject(
-    Object.fromEntries(LIMIT_NAMES.map((name) => [name, limitSchema(name)])) as {
-      [K in ServerLimitName]: ReturnType<typeof limitSchema>;
-    },
-  )
-  // Node refuses a header timeout longer than the request timeout; so do we, naming the flags.
-  .refine((limits) => limits.headerTimeoutMs <= limits.requestTimeoutMs, {
-    message: '--header-timeout must not be longer than --request-timeout',
-  });
+const serverLimitsSchema = z.strictObject(
+  Object.fromEntries(LIMIT_NAMES.map((name) => [name, limitSchema(name)])) as {
+    [K in ServerLimitName]: ReturnType<typeof limitSchema>;
+  },
+);
 
 export type ServerLimits = Readonly<z.output<typeof serverLimitsSchema>>;
 /** Durations as ms or with a unit ("10s"); any limit left out takes its default. */
@@ -74,9 +69,20 @@ export type ServerLimitsInput = Readonly<z.input<typeof serverLimitsSchema>>;
 /** The limits with defaults filled in; a value out of its bounds is one error naming the flag and the range. */
 export function resolveServerLimits(input: ServerLimitsInput = {}): ServerLimits {
   const parsed = serverLimitsSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
-  throw new FaultlineError('SERVER_LIMIT_INVALID', `Invalid server limit: ${problems}.`);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
+    throw invalid(problems);
+  }
+  const limits = parsed.data;
+  // Node refuses a header timeout longer than the request timeout. A request timeout given alone, below
+  // the header default, brings the header timeout down with it; both given and crossed is refused.
+  if (limits.headerTimeoutMs <= limits.requestTimeoutMs) return limits;
+  if (input.headerTimeoutMs === undefined) return { ...limits, headerTimeoutMs: limits.requestTimeoutMs };
+  throw invalid('--header-timeout must not be longer than --request-timeout');
+}
+
+function invalid(problems: string): FaultlineError {
+  return new FaultlineError('SERVER_LIMIT_INVALID', `Invalid server limit: ${problems}.`);
 }
 
 /** Node checks header and request deadlines on an interval (30 s by default): tick often enough to honour them. */

@@ -133,6 +133,11 @@ describe('the limits are bounded', () => {
       requestTimeoutMs: 120_000,
       idleTimeoutMs: 250,
     });
+    // A request timeout below the header default, given alone, brings the header timeout down with it.
+    expect(resolveServerLimits({ requestTimeoutMs: '2s' })).toMatchObject({
+      headerTimeoutMs: 2000,
+      requestTimeoutMs: 2000,
+    });
   });
 
   it('refuses values out of range, naming the flag and the range', () => {
