@@ -73,6 +73,7 @@ export const ERROR_CODES = {
   INTERCEPTOR_ALREADY_INSTALLED: 'an interceptor is already installed in this process',
   NOCK_OFF: 'nock is not active',
   // benchmarks
+  BENCH_NOT_AVAILABLE: 'faultline bench was run outside a clone of the faultline repository',
   BENCH_USAGE: 'a faultline bench flag is missing or malformed',
   BENCH_REPORT_UNREADABLE: 'the bench report to compare with cannot be read',
   BENCH_REPORT_INVALID: 'the bench report to compare with is not a faultline bench report',

@@ -1,23 +1,46 @@
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { RUNNING_FROM_SOURCE } from './package-root.ts';
+
+/** Files only a TypeScript loader can import. */
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+
+
+let typeScriptLoader: Promise<void> | undefined;
+
+/** Registers tsx once, the first time a user's .ts file is imported, so plain-JS runs never load it. */
+function ensureTypeScriptLoader(): Promise<void> {
+  typeScriptLoader ??= import('tsx/esm/api').then(({ register }) => {
+    register();
+  });
+  return typeScriptLoader;
+}
 
 /**
- * Imports a user's TypeScript or JavaScript file (config, scenario, plugin, reporter) and returns its
- * default export. A plain `import()` comes first, so the file shares faultline's module instances
- * (process-wide state such as registered secrets). In a project without `"type": "module"`, tsx loads
- * a `.ts` file as CommonJS and Node refuses it (ERR_REQUIRE_CYCLE_MODULE); tsx's `tsImport` then loads
- * it as an ES module, in its own module namespace. A module compiled to CommonJS arrives as
- * `{ default: { __esModule, default } }`, which is unwrapped.
+ * Imports a user's TypeScript or JavaScript module (config, scenario, plugin, reporter, client) from
+ * wherever it lives and returns its namespace. A plain `import()` comes first, so the file shares
+ * faultline's module instances (process-wide state such as registered secrets). In a project without
+ * `"type": "module"`, tsx loads a `.ts` file as CommonJS and Node refuses it (ERR_REQUIRE_CYCLE_MODULE);
+ * tsx's `tsImport` then loads it as an ES module, in its own module namespace.
  */
-export async function importDefault(file: string): Promise<unknown> {
+export async function importUserModule(file: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(file).href;
-  let mod: { default?: unknown };
+  // From our own sources a TypeScript loader is already in place.
+  if (TYPESCRIPT_FILE.test(file) && !RUNNING_FROM_SOURCE) await ensureTypeScriptLoader();
   try {
-    mod = (await import(url)) as { default?: unknown };
+    return (await import(url)) as Record<string, unknown>;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_CYCLE_MODULE') throw error;
-    mod = (await tsImport(url, import.meta.url)) as { default?: unknown };
+    const { tsImport } = await import('tsx/esm/api');
+    return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
   }
+}
+
+/**
+ * The default export of a user's module (see importUserModule). A module compiled to CommonJS arrives
+ * as `{ default: { __esModule, default } }`, which is unwrapped.
+ */
+export async function importDefault(file: string): Promise<unknown> {
+  const mod = await importUserModule(file);
   const compiled = mod.default as { __esModule?: unknown; default?: unknown } | undefined;
   return compiled && typeof compiled === 'object' && compiled.__esModule === true
     ? compiled.default

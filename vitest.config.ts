@@ -1,0 +1,31 @@
+import { defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: `unit` (fast, in process) and `integration` (the packed package installed in a fresh
+ * project, real sockets, child processes, a browser). `npm test` runs both; `npm run test:unit` the first.
+ * Tests load faultline from its .ts sources: the `faultline-source` export condition makes the plugins'
+ * `import … from 'faultline'` resolve there too, so there is one copy of every module.
+ */
+const conditions = ['faultline-source', ...defaultServerConditions];
+const INTEGRATION = ['test/consumer/**', 'test/cli/**', 'test/http/**', 'test/report/reporters/html.test.ts'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: INTEGRATION },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: INTEGRATION.map((glob) => (glob.endsWith('**') ? `${glob}/*.test.ts` : glob)),
+        },
+      },
+    ],
+  },
+});
