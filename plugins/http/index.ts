@@ -1,5 +1,17 @@
+import {
+  abortReason,
+  type BackendRequest,
+  type BackendResponse,
+  defineBackend,
+  NetworkError,
+  networkErrorCode,
+  PluginError,
+  redact,
+  registerSecret,
+  validateAnalysisResponse,
+  z,
+} from 'faultline';
 import { Pool } from 'undici';
-import { abortReason, type BackendRequest, type BackendResponse, defineBackend, NetworkError, networkErrorCode, PluginError, redact, registerSecret, validateAnalysisResponse, z } from 'faultline';
 import { checkTransportSecurity } from './transport-security.ts';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

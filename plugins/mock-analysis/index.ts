@@ -1,4 +1,12 @@
-import { analysisRoute, type BackendResponse, defineBackend, latencyDistributionSchema, sampleLatency, validateAnalysisResponse, z } from 'faultline';
+import {
+  analysisRoute,
+  type BackendResponse,
+  defineBackend,
+  latencyDistributionSchema,
+  sampleLatency,
+  validateAnalysisResponse,
+  z,
+} from 'faultline';
 
 /**
  * Default base latency: lognormal, median 200 ms, sigma 0.5, so p90 ≈ 380 ms and p99 ≈ 640 ms: the

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { PluginError } from '../errors/faultline-error.ts';
 import { importDefault } from '../util/import-user-module.ts';
+import { installHint, missingPackage } from '../util/missing-package.ts';
 import { moduleFile, PACKAGE_ROOT, RUNNING_FROM_SOURCE } from '../util/package-root.ts';
 import type { BackendPlugin } from './contract.ts';
 
@@ -40,6 +41,12 @@ export async function loadBackendPlugin(ref: string, baseDir: string): Promise<B
   try {
     exported = await importDefault(file);
   } catch (error) {
+    const absent = missingPackage(error);
+    if (absent) {
+      throw new PluginError('PEER_MISSING', installHint(`Backend plugin "${ref}"`, absent), 2, {
+        cause: error,
+      });
+    }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new PluginError('PLUGIN_LOAD_FAILED', `Failed to load backend plugin "${ref}": ${reason}`, 2, {
       cause: error,

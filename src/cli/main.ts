@@ -1,6 +1,7 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { FAULTLINE_VERSION } from '../runner/version.ts';
+import { installHint, missingPackage } from '../util/missing-package.ts';
 import { BENCH_DESCRIPTION } from './commands/bench.ts';
 import { ExitCode, type SetExitCode } from './exit-codes.ts';
 import { printError } from './output.ts';
@@ -62,6 +63,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = code;
   };
   const toLoad = named ? [named] : Object.keys(COMMANDS);
+  let commands: AnyCommand[];
+  try {
+    commands = await Promise.all(
+      toLoad.map((name) => (COMMANDS[name] as (typeof COMMANDS)[string])(setExit)),
+    );
+  } catch (error) {
+    const absent = missingPackage(error);
+    if (!absent) throw error;
+    printError(installHint(named ? `faultline ${named}` : 'faultline', absent));
+    return ExitCode.Usage;
+  }
   const cli: Argv = yargs([...argv])
     .scriptName('faultline')
     .usage(
@@ -73,7 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       global: true,
       describe: 'config file (default: faultline.config.ts|js|json in the current folder)',
     })
-    .command(await Promise.all(toLoad.map((name) => (COMMANDS[name] as (typeof COMMANDS)[string])(setExit))))
+    .command(commands)
     .command('bench', BENCH_DESCRIPTION)
     .example('$0 run scenarios/', 'run every scenario in the folder')
     .example('$0 validate scenarios/my.yaml', 'check a scenario without running it')

@@ -67,7 +67,9 @@ export function isCallError(error: unknown): error is CallError {
 
 /** A non-2xx answer from any copy of faultline. */
 export function isHttpStatusError(error: unknown): error is HttpStatusError {
-  return isCallError(error) && error.kind === 'http' && typeof (error as { status?: unknown }).status === 'number';
+  return (
+    isCallError(error) && error.kind === 'http' && typeof (error as { status?: unknown }).status === 'number'
+  );
 }
 
 /** A network failure (reset, refused…) from any copy of faultline. */

@@ -4,7 +4,6 @@ import { RUNNING_FROM_SOURCE } from './package-root.ts';
 /** Files only a TypeScript loader can import. */
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 
-
 let typeScriptLoader: Promise<void> | undefined;
 
 /** Registers tsx once, the first time a user's .ts file is imported, so plain-JS runs never load it. */
