@@ -6,10 +6,14 @@ const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 
 let typeScriptLoader: Promise<void> | undefined;
 
-/** Registers tsx once, the first time a user's .ts file is imported, so plain-JS runs never load it. */
+/**
+ * Registers tsx once, the first time a user's .ts file is imported, so plain-JS runs never load it. Both
+ * hooks: a .ts file with no `"type": "module"` above it (a client outside any project) loads as CommonJS.
+ */
 function ensureTypeScriptLoader(): Promise<void> {
-  typeScriptLoader ??= import('tsx/esm/api').then(({ register }) => {
-    register();
+  typeScriptLoader ??= Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]).then(([esm, cjs]) => {
+    esm.register();
+    cjs.register();
   });
   return typeScriptLoader;
 }
@@ -25,23 +29,22 @@ export async function importUserModule(file: string): Promise<Record<string, unk
   const url = pathToFileURL(file).href;
   // From our own sources a TypeScript loader is already in place.
   if (TYPESCRIPT_FILE.test(file) && !RUNNING_FROM_SOURCE) await ensureTypeScriptLoader();
+  let mod: Record<string, unknown>;
   try {
-    return (await import(url)) as Record<string, unknown>;
+    mod = (await import(url)) as Record<string, unknown>;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_CYCLE_MODULE') throw error;
     const { tsImport } = await import('tsx/esm/api');
-    return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+    mod = (await tsImport(url, import.meta.url)) as Record<string, unknown>;
   }
+  // A module compiled to CommonJS arrives as `{ default: { __esModule, default, ...named } }`.
+  const compiled = mod.default as { __esModule?: unknown } | undefined;
+  return compiled && typeof compiled === 'object' && compiled.__esModule === true
+    ? (compiled as Record<string, unknown>)
+    : mod;
 }
 
-/**
- * The default export of a user's module (see importUserModule). A module compiled to CommonJS arrives
- * as `{ default: { __esModule, default } }`, which is unwrapped.
- */
+/** The default export of a user's module (see importUserModule). */
 export async function importDefault(file: string): Promise<unknown> {
-  const mod = await importUserModule(file);
-  const compiled = mod.default as { __esModule?: unknown; default?: unknown } | undefined;
-  return compiled && typeof compiled === 'object' && compiled.__esModule === true
-    ? compiled.default
-    : mod.default;
+  return (await importUserModule(file)).default;
 }
