@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * Two projects: `unit` (fast, in process) and `integration` (the packed package installed in a fresh
  * project, real sockets, child processes, a browser). `npm test` runs both; `npm run test:unit` the first.
  * Tests load faultline from its .ts sources: the `faultline-source` export condition makes the plugins'
- * `import … from 'faultline'` resolve there too, so there is one copy of every module.
+ * `import … from 'faultline'` resolve there too, so there is one copy of every module. The CLI the
+ * tests start is the built one (dist/, built by the global setup), which loads dist/ alone.
  */
 const conditions = ['faultline-source', ...defaultServerConditions];
 const INTEGRATION = ['test/consumer/**', 'test/cli/**', 'test/http/**', 'test/report/reporters/html.test.ts'];
@@ -14,6 +15,8 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
+    // Builds dist/ first: the tests that start the CLI start the built one.
+    globalSetup: ['test/build-dist.ts'],
     projects: [
       {
         extends: true,

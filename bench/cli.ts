@@ -15,7 +15,7 @@ export async function benchMain(argv: readonly string[]): Promise<number> {
   const cli = yargs([...argv])
     .scriptName('faultline bench')
     .usage(
-      '$0 [options]\n\nRun the benchmarks: cached vs uncached, policy overhead, cache hits, simulation speed, interception',
+      '$0 [options]\n\nRun the benchmarks: cached vs uncached, policy overhead, cache hits, simulation speed, start-up, interception',
     )
     .option('suite', {
       type: 'string',

@@ -2,9 +2,8 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-/** The CLI from its sources, as `npm run dev` runs it: tsx, and the plugins' `faultline` imports resolved to src/. */
-export const BIN = resolve(REPO, 'src/cli/bin.ts');
-export const NODE_ARGS = ['--conditions=faultline-source', '--import', import.meta.resolve('tsx')];
+/** The built CLI, as `npx faultline` runs it (vitest's global setup builds it first). */
+export const BIN = resolve(REPO, 'dist/src/cli/bin.js');
 
 export interface CliRun {
   readonly code: number | null;
@@ -20,12 +19,12 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Starts the real CLI (`npm run dev -- …`), as a user's shell would. */
+/** Starts the real CLI (`npx faultline …`), as a user's shell would. */
 export function startCli(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ) {
-  return spawn(process.execPath, [...NODE_ARGS, BIN, ...args], {
+  return spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
     env: cliEnv(options.env),
   });

@@ -62,6 +62,15 @@ const installedVersion = (name: string) =>
   (JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
     .version;
 
+/** The TypeScript example of the README's "Use faultline in your project" section, as printed there. */
+function readmeExample(): string {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use faultline in your project'));
+  const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!code) throw new Error('README: no ts example in "Use faultline in your project"');
+  return code;
+}
+
 const SMOKE_SCENARIO = `name: consumer smoke
 backends: { primary: { plugin: mock-analysis } }
 workload: { model: closed, clients: 2, requests: 50 }
@@ -218,6 +227,7 @@ hypotheses: [{ metric: requests.total, op: "==", value: 20 }]
     mkdirSync(join(project, 'src'));
     copyFileSync(join(FIXTURES, 'uses-every-entry.ts'), join(project, 'src/uses-every-entry.ts'));
     copyFileSync(join(FIXTURES, 'chaos.consumer-test.ts'), join(project, 'test/chaos.test.ts'));
+    writeFileSync(join(project, 'test/readme.test.ts'), readmeExample());
     writeFileSync(
       join(project, 'tsconfig.json'),
       JSON.stringify({
@@ -240,8 +250,9 @@ hypotheses: [{ metric: requests.total, op: "==", value: 20 }]
     expect(checked.code).toBe(0);
   }, 120_000);
 
-  it("runs the user's vitest suite with faultline/vitest and faultline/testing", async () => {
+  it("runs the user's vitest suite with faultline/vitest and faultline/testing, and the README's example", async () => {
     copyFileSync(join(FIXTURES, 'chaos.consumer-test.ts'), join(project, 'test/chaos.test.ts'));
+    writeFileSync(join(project, 'test/readme.test.ts'), readmeExample());
     const report = join(project, 'vitest-report.json');
     expectOk(await npx(['vitest', 'run', '--reporter=json', `--outputFile=${report}`]));
     const results = JSON.parse(readFileSync(report, 'utf8')) as {
@@ -249,12 +260,25 @@ hypotheses: [{ metric: requests.total, op: "==", value: 20 }]
       numFailedTests: number;
       testResults: { name: string }[];
     };
-    // Ours (2) and the test `faultline new plugin` scaffolded (2).
+    // Ours (2), the README's (1) and the test `faultline new plugin` scaffolded (2).
     expect(results.numFailedTests).toBe(0);
-    expect(results.numPassedTests).toBe(4);
+    expect(results.numPassedTests).toBe(5);
     expect(results.testResults.map((file) => file.name.slice(project.length)).sort()).toEqual([
       '/plugins/myapi/myapi.test.ts',
       '/test/chaos.test.ts',
+      '/test/readme.test.ts',
     ]);
   }, 180_000);
+
+  // Last: it takes msw away.
+  it('names a missing optional peer in one line, with the command that installs it', async () => {
+    expectOk(await run('npm', ['uninstall', '--prefer-offline', '--no-audit', '--no-fund', 'msw'], project));
+    const failed = await npx(['faultline', 'run', 'scenarios/own-client.yaml']);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+    // Told as a problem of the scenario field that names the plugin (file:line at backends.primary.plugin).
+    expect(failed.stderr).toMatch(
+      /own-client\.yaml:2:\d+ at backends\.primary\.plugin: backend plugin "msw" needs the msw package, which is not installed: npm install --save-dev msw$/m,
+    );
+  }, 120_000);
 });
