@@ -112,8 +112,9 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => {
+  // FAULTLINE_KEEP_CONSUMER=1 keeps the folder, to retrace a failure by hand.
   if (root && !process.env.FAULTLINE_KEEP_CONSUMER) rmSync(root, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('the packed tarball', () => {
   it('ships the build, the LICENSE and the README, and no sources, tests or bench', async () => {
@@ -270,15 +271,21 @@ hypotheses: [{ metric: requests.total, op: "==", value: 20 }]
     ]);
   }, 180_000);
 
-  // Last: it takes msw away.
+  // Last: it takes msw and fast-check away.
   it('names a missing optional peer in one line, with the command that installs it', async () => {
-    expectOk(await run('npm', ['uninstall', '--prefer-offline', '--no-audit', '--no-fund', 'msw'], project));
+    const uninstall = ['uninstall', '--prefer-offline', '--no-audit', '--no-fund', 'msw', 'fast-check'];
+    expectOk(await run('npm', uninstall, project));
     const failed = await npx(['faultline', 'run', 'scenarios/own-client.yaml']);
     expect(failed.code).toBe(2);
     expect(failed.stderr.trim().split('\n')).toHaveLength(1);
     // Told as a problem of the scenario field that names the plugin (file:line at backends.primary.plugin).
     expect(failed.stderr).toMatch(
       /own-client\.yaml:2:\d+ at backends\.primary\.plugin: backend plugin "msw" needs the msw package, which is not installed: npm install --save-dev msw$/m,
+    );
+    const check = await npx(['faultline', 'check', 'scenarios/first-scenario.yaml']);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toBe(
+      'faultline: faultline check needs the fast-check package, which is not installed: npm install --save-dev fast-check\n',
     );
   }, 120_000);
 });
