@@ -17,6 +17,10 @@ export default defineConfig({
   test: {
     // Builds dist/ first: the tests that start the CLI start the built one.
     globalSetup: ['test/build-dist.ts'],
+    // vitest's 5 s default fails multi-minute simulations on a loaded machine (and a failed test can leave
+    // its virtual clock installed for the next); a hang still fails, later.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -30,14 +30,19 @@ const COMMANDS: Readonly<Record<string, (setExit: SetExitCode) => Promise<AnyCom
 /** Options that take a value wherever they stand, so the command name is found after them. */
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--config']);
 
-/** The command argv names, when it names one of COMMANDS (or bench); else undefined. */
-function commandName(argv: readonly string[]): string | undefined {
+/** Where argv names its command: the first word that is not an option (or an option's value). */
+function commandIndex(argv: readonly string[]): number {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) i++;
-    else if (!arg.startsWith('-')) return arg in COMMANDS || arg === 'bench' ? arg : undefined;
+    else if (!arg.startsWith('-')) return i;
   }
-  return undefined;
+  return -1;
+}
+
+/** The command argv names, when it is one of COMMANDS or bench; else undefined (load them all). */
+function commandName(word: string | undefined): string | undefined {
+  return word !== undefined && (Object.hasOwn(COMMANDS, word) || word === 'bench') ? word : undefined;
 }
 
 const wantsVersionOnly = (argv: readonly string[]) =>
@@ -49,10 +54,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${FAULTLINE_VERSION}\n`);
     return ExitCode.Pass;
   }
-  const named = commandName(argv);
+  const at = commandIndex(argv);
+  const named = commandName(argv[at]);
   try {
     // The harness parses its own options (bench/cli.ts), in the repository only.
-    if (named === 'bench') return await (await import('./commands/bench.ts')).runBenchCommand(argv.slice(1));
+    if (named === 'bench') {
+      return await (await import('./commands/bench.ts')).runBenchCommand(argv.slice(at + 1));
+    }
   } catch (error) {
     if (!isFaultlineError(error)) throw error;
     printError(error.message);

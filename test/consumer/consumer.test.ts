@@ -86,8 +86,9 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'faultline-consumer-'));
   project = join(root, 'project');
   mkdirSync(join(project, 'test'), { recursive: true });
-  // npm pack runs `prepare`, so the tarball holds a fresh build.
-  const packed = expectOk(await run('npm', ['pack', '--pack-destination', root, '--silent'], REPO));
+  // The global setup has just built dist/; `prepare` would rebuild it under the CLI tests running beside.
+  const pack = ['pack', '--ignore-scripts', '--pack-destination', root, '--silent'];
+  const packed = expectOk(await run('npm', pack, REPO));
   tarball = join(root, packed.stdout.trim().split('\n').at(-1) as string);
   writeFileSync(
     join(project, 'package.json'),
