@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   CHECK_NEEDS_SIMULATION: 'check was given a scenario it cannot simulate on virtual time',
   REPLAY_INPUT: 'replay was given a file that is not a faultline JSON result',
   REPLAY_SCENARIO_MISSING: 'the scenario a result was produced from can no longer be found',
+  PEER_MISSING:
+    'an optional peer package (msw, nock, vitest, fast-check) the command or plugin needs is not installed',
   // configuration
   CONFIG_NOT_FOUND: 'the named config file does not exist',
   CONFIG_INVALID: 'the config file does not match its schema',
@@ -75,6 +77,7 @@ export const ERROR_CODES = {
   INTERCEPTOR_ALREADY_INSTALLED: 'an interceptor is already installed in this process',
   NOCK_OFF: 'nock is not active',
   // benchmarks
+  BENCH_NOT_AVAILABLE: 'faultline bench was run outside a clone of the faultline repository',
   BENCH_USAGE: 'a faultline bench flag is missing or malformed',
   BENCH_REPORT_UNREADABLE: 'the bench report to compare with cannot be read',
   BENCH_REPORT_INVALID: 'the bench report to compare with is not a faultline bench report',
