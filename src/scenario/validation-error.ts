@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ScenarioError } from '../errors/faultline-error.ts';
+import { clip, MAX_QUOTED_VALUE } from '../util/clip.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { formatPath, type ScenarioSource } from './yaml-source.ts';
 
@@ -60,7 +61,8 @@ function insideUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue {
 }
 
 function describe(issue: z.core.$ZodIssue, actual: unknown): string {
-  const got = actual === undefined ? 'nothing' : JSON.stringify(actual);
+  const got =
+    actual === undefined ? 'nothing' : clip(JSON.stringify(actual) ?? String(actual), MAX_QUOTED_VALUE);
   switch (issue.code) {
     case 'too_big':
       return `must be at most ${String(issue.maximum)} (got ${got}); lower it`;
