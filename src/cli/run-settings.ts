@@ -25,6 +25,8 @@ export interface RunFlags {
   readonly realBackend?: boolean;
   readonly apiUrl?: string;
   readonly apiKeyEnv?: string;
+  /** Run even when a scenario's work estimate is over the limit. */
+  readonly force?: boolean;
 }
 
 export interface RunSettings {
@@ -40,6 +42,7 @@ export interface RunSettings {
   readonly allowInsecureHttp?: boolean;
   readonly shard?: Shard;
   readonly realApi?: RealApi;
+  readonly force?: boolean;
 }
 
 /** Flags win over the config file, which wins over the defaults. */
@@ -63,6 +66,7 @@ export function resolveRunSettings(flags: RunFlags, config: LoadedConfig, cwd: s
     quiet: flags.quiet ?? false,
     allowInsecureHttp: flags.allowInsecureHttp ?? config.allowInsecureHttp,
     ...(flags.shard !== undefined && { shard: parseShard(flags.shard) }),
+    ...(flags.force && { force: true }),
     ...realApiOf(flags),
   };
 }

@@ -23,8 +23,9 @@ const joinUnits = (big: number, bigUnit: string, small: number, smallUnit: strin
   small === 0 ? `${big}${bigUnit}` : `${big}${bigUnit} ${small}${smallUnit}`;
 
 /** A hypothesis's measured value, in the metric's unit. */
-export function formatActual(hypothesis: Pick<HypothesisResult, 'metric' | 'actual'>): string {
+export function formatActual(hypothesis: Pick<HypothesisResult, 'metric' | 'actual' | 'noEvidence'>): string {
   const { metric, actual } = hypothesis;
+  if (hypothesis.noEvidence) return 'no evidence (0 requests)';
   if (metric.startsWith('latency.') || metric === 'breaker.openTime') return millis(actual);
   return Number.isInteger(actual) ? String(actual) : String(Number(actual.toFixed(4)));
 }
