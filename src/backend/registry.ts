@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PluginError } from '../errors/faultline-error.ts';
 import { importDefault } from '../util/import-user-module.ts';
+import { moduleFileProblem } from '../util/module-file.ts';
 import type { BackendPlugin } from './contract.ts';
 
 /** Where the built-in plugins live: `plugins/<name>/index.ts` next to `src/`. */
@@ -34,6 +35,8 @@ export async function loadBackendPlugin(ref: string, baseDir: string): Promise<B
         : `Unknown backend plugin "${ref}". Use one of: ${known}, or a path to a plugin module.`,
     );
   }
+  const problem = await moduleFileProblem(file);
+  if (problem) throw new PluginError('MODULE_NOT_FILE', `Backend plugin file ${file} ${problem}.`);
   let exported: unknown;
   try {
     exported = await importDefault(file);
