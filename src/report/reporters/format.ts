@@ -1,5 +1,10 @@
+import { redact } from '../../logging/redact.ts';
+import { escapeControlChars } from '../../util/control-chars.ts';
 import type { HypothesisResult, RunResult } from '../result.ts';
 import type { RunSummary, ScenarioOutcome } from './types.ts';
+
+/** A user's string (a name, a file) as a report shows it: secrets replaced, control characters made visible. */
+export const displayText = (text: string) => escapeControlChars(redact(text));
 
 /** Number formats shared by every human-readable reporter, so all of them show the same figures. */
 export const percent = (ratio: number, digits = 2) => `${(ratio * 100).toFixed(digits)}%`;
@@ -32,7 +37,7 @@ export function formatActual(hypothesis: Pick<HypothesisResult, 'metric' | 'actu
 
 /** What the hypothesis demanded: "availability >= 0.999 (outage)". */
 export function formatExpectation(hypothesis: HypothesisResult): string {
-  const where = hypothesis.phase === undefined ? '' : ` during ${hypothesis.phase}`;
+  const where = hypothesis.phase === undefined ? '' : ` during ${displayText(hypothesis.phase)}`;
   return `${hypothesis.metric} ${hypothesis.op} ${hypothesis.value}${where}`;
 }
 
