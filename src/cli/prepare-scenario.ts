@@ -56,6 +56,7 @@ export async function prepareScenario(file: string, options: PrepareOptions): Pr
       ...(options.durationMs !== undefined && { durationMs: options.durationMs }),
       ...(options.realTime !== undefined && { realTime: options.realTime }),
       ...(options.force !== undefined && { force: options.force }),
+      warn: options.warn,
     });
     for (const [name, ref] of Object.entries(scenario.backends)) {
       await loadBackendPlugin(ref.plugin, baseDir).catch((error: unknown) => {

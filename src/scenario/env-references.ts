@@ -22,7 +22,7 @@ function isLabel(path: readonly PropertyKey[]): boolean {
 }
 
 /**
- * Replaces `${env:NAME}` in every string but the labels with the variable's value, so secrets live in
+ * Replaces `${env:NAME}` in every string but the labels (checked, left as written) with the variable's value, so secrets live in
  * the environment and never in the file. Each value is registered as a secret, shown as `${env:NAME}`
  * wherever faultline prints it. A missing variable is an error that names it (never a value); values
  * that would grow the scenario past the file size limit are refused.
@@ -35,7 +35,7 @@ export function resolveEnvReferences(
   let added = 0;
   const resolve = (node: unknown, path: PropertyKey[]): unknown => {
     if (typeof node === 'string') {
-      if (isLabel(path)) return node;
+      const label = isLabel(path);
       return node.replace(REFERENCE, (match, name: string) => {
         const found = env[name];
         const where = () => ({ ...source.positionOf(path), path: formatPath(path) });
@@ -47,6 +47,7 @@ export function resolveEnvReferences(
             where(),
           );
         }
+        if (label) return match;
         added += Math.max(0, found.length - match.length);
         if (added > MAX_SCENARIO_BYTES) {
           throw new ScenarioError(

@@ -11,6 +11,8 @@ export interface SemanticOptions {
   readonly force?: boolean;
   /** The run is forced onto the real clock (--real-time, --real-backend). */
   readonly realTime?: boolean;
+  /** Told when --force lets an over-limit run go ahead. */
+  readonly warn?: (message: string) => void;
 }
 
 /**
@@ -108,9 +110,14 @@ export function estimateCalls(scenario: Scenario, durationMs?: number): number {
 }
 
 function checkWork(scenario: Scenario, file: string, options: SemanticOptions): void {
-  if (options.force) return;
   const calls = estimateCalls(scenario, options.durationMs);
   if (calls <= MAX_TOTAL_CALLS) return;
+  if (options.force) {
+    options.warn?.(
+      `${file}: the run could make ${calls.toExponential(2)} backend calls, over the ${MAX_TOTAL_CALLS.toLocaleString('en-US')} limit (MAX_TOTAL_CALLS); running it anyway (--force)`,
+    );
+    return;
+  }
   fail(
     file,
     'SCENARIO_TOO_MUCH_WORK',
