@@ -2,6 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import type { ReporterSpec } from '../report/reporters/index.ts';
+import { MAX_DURATION_MS } from '../scenario/limits.ts';
 import type { RealApi } from '../scenario/point-at-real-api.ts';
 import { parseDuration } from '../util/duration.ts';
 import { parseShard, type Shard } from './shard.ts';
@@ -88,6 +89,12 @@ function requireDuration(text: string): number {
   const ms = parseDuration(text);
   if (ms === undefined || ms <= 0) {
     throw new FaultlineError('USAGE', `--duration ${text} is not a duration; use e.g. 30s, 5m or 1h`);
+  }
+  if (ms > MAX_DURATION_MS) {
+    throw new FaultlineError(
+      'USAGE',
+      `--duration ${text.slice(0, 40)} is over 366 days (MAX_DURATION_MS); give a shorter duration`,
+    );
   }
   return ms;
 }

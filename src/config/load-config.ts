@@ -57,7 +57,9 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     const detail =
       issue?.code === 'unrecognized_keys'
         ? `unknown key "${issue.keys[0]}"; allowed: ${Object.keys(configSchema.shape).join(', ')}`
-        : (issue?.message ?? 'invalid');
+        : issue?.code === 'too_big'
+          ? `must be at most ${String(issue.maximum)} (${issue.message})`
+          : (issue?.message ?? 'invalid');
     throw new FaultlineError('CONFIG_INVALID', `${file} at ${path}: ${detail}; fix the config file.`);
   }
   const { duration, ...rest } = parsed.data;

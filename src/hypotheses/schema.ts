@@ -31,11 +31,11 @@ export const OPERATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export const hypothesisSchema = z.strictObject({
-  name: z.string().max(MAX_NAME_LENGTH).optional(),
+  name: z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH').optional(),
   metric: z.enum(METRICS),
   op: z.enum(OPERATORS),
   value: z.number(),
   /** Evaluate over one phase instead of the whole run. */
-  phase: z.string().max(MAX_NAME_LENGTH).optional(),
+  phase: z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH').optional(),
 });
 export type Hypothesis = z.output<typeof hypothesisSchema>;

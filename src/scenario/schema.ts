@@ -15,13 +15,13 @@ import {
   MAX_STRING_LENGTH,
 } from './limits.ts';
 
-const backendNameSchema = z.string().max(MAX_NAME_LENGTH);
+const backendNameSchema = z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH');
 
 export const backendRefSchema = z.strictObject({
   /** A built-in plugin name (folder under plugins/) or a path to a plugin module. */
-  plugin: z.string().min(1).max(MAX_STRING_LENGTH),
+  plugin: z.string().min(1).max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH'),
   options: z
-    .record(z.string().max(MAX_NAME_LENGTH), z.unknown())
+    .record(z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH'), z.unknown())
     .superRefine(sizeCheck(MAX_MAP_KEYS, MAX_DEPTH))
     .default({}),
 });
@@ -30,12 +30,15 @@ export type BackendRef = z.output<typeof backendRefSchema>;
 export const topologySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('single'), backend: backendNameSchema.optional() }),
   /** Try each backend in order (each through the policy stack); the stack's fallback is the last resort. */
-  z.strictObject({ type: z.literal('failover'), order: z.array(backendNameSchema).min(2).max(MAX_BACKENDS) }),
+  z.strictObject({
+    type: z.literal('failover'),
+    order: z.array(backendNameSchema).min(2).max(MAX_BACKENDS, 'MAX_BACKENDS'),
+  }),
   /** Call all backends in parallel and merge; succeed when at least `quorum` answered. */
   z.strictObject({
     type: z.literal('fan-out'),
-    backends: z.array(backendNameSchema).min(2).max(MAX_BACKENDS),
-    quorum: z.number().int().min(1).max(MAX_BACKENDS),
+    backends: z.array(backendNameSchema).min(2).max(MAX_BACKENDS, 'MAX_BACKENDS'),
+    quorum: z.number().int().min(1).max(MAX_BACKENDS, 'MAX_BACKENDS'),
   }),
 ]);
 export type Topology = z.output<typeof topologySchema>;
@@ -45,7 +48,7 @@ const hypothesisEntrySchema = z.union([
   hypothesisSchema,
   z
     .string()
-    .max(MAX_STRING_LENGTH)
+    .max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH')
     .transform((text, ctx) => {
       try {
         return parseHypothesis(text);
@@ -58,9 +61,9 @@ const hypothesisEntrySchema = z.union([
 
 export const scenarioSchema = z.strictObject({
   /** Where editors find the JSON Schema; ignored by faultline. */
-  $schema: z.string().max(MAX_STRING_LENGTH).optional(),
-  name: z.string().min(1).max(MAX_NAME_LENGTH),
-  description: z.string().max(MAX_STRING_LENGTH).optional(),
+  $schema: z.string().max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH').optional(),
+  name: z.string().min(1).max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH'),
+  description: z.string().max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH').optional(),
   seed: z.number().int().optional(),
   mode: z.enum(['simulated', 'real-time']).default('simulated'),
   backends: z
@@ -72,8 +75,8 @@ export const scenarioSchema = z.strictObject({
   topology: topologySchema.default({ type: 'single' }),
   policies: policiesSchema.default({}),
   workload: workloadSchema,
-  phases: z.array(phaseSchema).max(MAX_PHASES).default([]),
-  hypotheses: z.array(hypothesisEntrySchema).max(MAX_HYPOTHESES).default([]),
+  phases: z.array(phaseSchema).max(MAX_PHASES, 'MAX_PHASES').default([]),
+  hypotheses: z.array(hypothesisEntrySchema).max(MAX_HYPOTHESES, 'MAX_HYPOTHESES').default([]),
 });
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

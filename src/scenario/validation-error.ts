@@ -64,8 +64,11 @@ function describe(issue: z.core.$ZodIssue, actual: unknown): string {
   const got =
     actual === undefined ? 'nothing' : clip(JSON.stringify(actual) ?? String(actual), MAX_QUOTED_VALUE);
   switch (issue.code) {
-    case 'too_big':
-      return `must be at most ${String(issue.maximum)} (got ${got}); lower it`;
+    case 'too_big': {
+      // A bound from src/scenario/limits.ts carries its constant's name as the message.
+      const named = /^MAX_[A-Z_]+$/.test(issue.message) ? ` (${issue.message})` : '';
+      return `must be at most ${String(issue.maximum)}${named} (got ${got}); lower it`;
+    }
     case 'too_small':
       return `must be at least ${String(issue.minimum)} (got ${got}); raise it`;
     case 'invalid_type':

@@ -82,20 +82,22 @@ const EXPECTED: Record<string, Record<string, RegExp>> = {
       /at backends\.primary\.plugin: the http plugin calls a real server.*mode: real-time/,
   },
   bounds: {
-    'bulkhead-1e9.yaml': /at policies\.bulkhead\.limit: must be at most 100000 /,
-    'cache-max-entries-1e12.yaml': /at policies\.cache\.maxEntries: must be at most 1000000 /,
-    'clients-1e9.yaml': /at workload\.clients: must be at most 10000 /,
-    'count-breaker-size-1e9.yaml': /at policies\.breaker\.strategy\.size: must be at most 100000 /,
+    'bulkhead-1e9.yaml': /at policies\.bulkhead\.limit: must be at most 100000 \(MAX_[A-Z_]+\)/,
+    'cache-max-entries-1e12.yaml': /at policies\.cache\.maxEntries: must be at most 1000000 \(MAX_[A-Z_]+\)/,
+    'clients-1e9.yaml': /at workload\.clients: must be at most 10000 \(MAX_[A-Z_]+\)/,
+    'count-breaker-size-1e9.yaml':
+      /at policies\.breaker\.strategy\.size: must be at most 100000 \(MAX_[A-Z_]+\)/,
     'duration-400-digits.yaml': /at workload\.duration: must be at most 366 days \(MAX_DURATION_MS/,
-    'fan-out-33.yaml': /at topology\.backends: must be at most 32 /,
-    'latency-over-a-year.yaml': /at phases\[0\]\.faults\[0\]\.distribution\.ms: must be at most 31622400000 /,
-    'max-attempts-1000.yaml': /at policies\.retry\.maxAttempts: must be at most 100 /,
-    'name-too-long.yaml': /at name: must be at most 200 /,
+    'fan-out-33.yaml': /at topology\.backends: must be at most 32 \(MAX_[A-Z_]+\)/,
+    'latency-over-a-year.yaml':
+      /at phases\[0\]\.faults\[0\]\.distribution\.ms: must be at most 31622400000 \(MAX_[A-Z_]+\)/,
+    'max-attempts-1000.yaml': /at policies\.retry\.maxAttempts: must be at most 100 \(MAX_[A-Z_]+\)/,
+    'name-too-long.yaml': /at name: must be at most 200 \(MAX_[A-Z_]+\)/,
     'rate-1e308.yaml': /at workload\.rate: must be at most 1000000 \(got 1e\+308\)/,
     'requests-2-53.yaml': /at workload\.requests: must be at most \d+ \(got 9007199254740992\)/,
-    'requests-1e12.yaml': /at workload\.requests: must be at most 100000000 /,
+    'requests-1e12.yaml': /at workload\.requests: must be at most 100000000 \(MAX_[A-Z_]+\)/,
     'too-many-backends.yaml': /at backends: at most 32 backends \(MAX_BACKENDS\)/,
-    'too-many-phases.yaml': /at phases: must be at most 100 /,
+    'too-many-phases.yaml': /at phases: must be at most 100 \(MAX_[A-Z_]+\)/,
     'year-at-max-rate.yaml':
       /at workload: the run could make 3\.13e\+13 backend calls .*MAX_TOTAL_CALLS.*--force/,
   },
@@ -192,7 +194,22 @@ function generatedCases(out: string): Case[] {
   mkdirSync(join(out, 'sub'), { recursive: true });
   const linkDir = mkdtempSync(join(tmpdir(), 'faultline-elsewhere-'));
   symlinkSync(linkDir, join(out, 'link'));
+  const config = write('faultline.config.json', JSON.stringify({ duration: `${'9'.repeat(400)}s` }));
   const cases: Case[] = [
+    {
+      cls: 'bounds',
+      label: 'duration-flag-400-digits',
+      args: ['run', ok, '--out-dir', out, '--duration', `${'9'.repeat(400)}s`],
+      names: '--duration',
+      fragment: /over 366 days \(MAX_DURATION_MS\)/,
+    },
+    {
+      cls: 'bounds',
+      label: 'config-duration-400-digits',
+      args: ['run', ok, '--out-dir', out, '--config', config],
+      names: 'faultline.config.json',
+      fragment: /at duration: must be at most 366 days/,
+    },
     {
       cls: 'yaml',
       label: 'deep-400k',
