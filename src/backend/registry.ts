@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { PluginError } from '../errors/faultline-error.ts';
 import { importDefault } from '../util/import-user-module.ts';
 import { installHint, missingPackage } from '../util/missing-package.ts';
+import { moduleFileProblem } from '../util/module-file.ts';
 import { moduleFile, PACKAGE_ROOT, RUNNING_FROM_SOURCE } from '../util/package-root.ts';
 import type { BackendPlugin } from './contract.ts';
 
@@ -37,6 +38,8 @@ export async function loadBackendPlugin(ref: string, baseDir: string): Promise<B
         : `Unknown backend plugin "${ref}". Use one of: ${known}, or a path to a plugin module.`,
     );
   }
+  const problem = await moduleFileProblem(file);
+  if (problem) throw new PluginError('MODULE_NOT_FILE', `Backend plugin file ${file} ${problem}.`);
   let exported: unknown;
   try {
     exported = await importDefault(file);

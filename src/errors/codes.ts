@@ -27,6 +27,14 @@ export const ERROR_CODES = {
   SCENARIO_LOAD_FAILED: 'a TypeScript or JavaScript scenario could not be evaluated',
   SCENARIO_SYNTAX: 'the YAML or JSON does not parse',
   SCENARIO_ALIAS_LIMIT: 'the YAML expands too many aliases',
+  SCENARIO_TOO_DEEP: 'the scenario file nests deeper than the limit',
+  SCENARIO_ENV_TOO_LARGE: 'expanding env references grows the scenario past the size limit',
+  SCENARIO_PHASES_INVALID: 'phases share a name, end before they start or start after the run ends',
+  SCENARIO_NO_EVIDENCE:
+    'a hypothesis could not be judged: its metric is not produced or no request reaches it',
+  SCENARIO_TOO_MUCH_WORK: 'the run is estimated to make more backend calls than the limit',
+  SCENARIO_NEEDS_REAL_TIME: 'a simulated scenario calls a real backend (http), which only runs in real time',
+  MODULE_NOT_FILE: 'a path named as a module or config is not a regular file, or is too large or not code',
   SCENARIO_FORBIDDEN_KEY:
     'the YAML uses a key that could pollute prototypes, a duplicate key or a custom tag',
   SCENARIO_NOT_MAPPING: 'the scenario document is not a mapping',

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { BackendRequest } from '../../backend/contract.ts';
 import { PluginError } from '../../errors/faultline-error.ts';
 import { importUserModule } from '../../util/import-user-module.ts';
+import { moduleFileProblem } from '../../util/module-file.ts';
 
 /** What the user's client gets besides the request: cancellation and where to send it. */
 export interface ClientContext {
@@ -31,6 +32,8 @@ export async function loadClient(
       `Client module ${path} does not exist: \`client:\` is relative to the scenario file.`,
     );
   }
+  const problem = await moduleFileProblem(path);
+  if (problem) throw new PluginError('MODULE_NOT_FILE', `Client module ${path} ${problem}.`);
   let module: Record<string, unknown>;
   try {
     module = await importUserModule(path);
