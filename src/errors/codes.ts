@@ -60,6 +60,12 @@ export const ERROR_CODES = {
   PORT_IN_USE: 'the port to listen on is taken',
   PORT_DENIED: 'the port to listen on needs privileges',
   SERVE_UNSUPPORTED_BACKEND: 'serve --scenario names a backend serve cannot play',
+  // gRPC and WebSocket
+  GRPC_API_KEY_MISSING: 'the environment variable named for the gRPC metadata key is unset',
+  GRPC_INSECURE_URL: 'a non-loopback grpc:// address without TLS and without --allow-insecure-http',
+  GRPC_PROTO_INVALID: 'the analysis .proto shipped with faultline could not be loaded',
+  WS_API_KEY_MISSING: 'the environment variable named for the WebSocket API key is unset',
+  WS_INSECURE_URL: 'a non-loopback ws:// URL without --allow-insecure-http',
   TARGET_REFUSED: 'a proxy target or redirect points at an address faultline will not reach',
   UNKNOWN_PHASE: 'the control API was asked for a phase the scenario does not have',
   // interception (msw, nock, faultline/vitest)
