@@ -29,7 +29,10 @@ afterAll(async () => {
   await server.close();
 });
 
-function unary(rpc: string, deadlineMs = 5_000): Promise<{ error: ServiceError | null; reply?: Reply; ms: number }> {
+function unary(
+  rpc: string,
+  deadlineMs = 5_000,
+): Promise<{ error: ServiceError | null; reply?: Reply; ms: number }> {
   const started = performance.now();
   return new Promise((resolve) =>
     client[rpc]!({ text: TEXT }, new Metadata(), { deadline: Date.now() + deadlineMs }, (error, reply) =>
@@ -41,7 +44,9 @@ function unary(rpc: string, deadlineMs = 5_000): Promise<{ error: ServiceError |
 function streamed(): Promise<{ replies: Reply[]; error?: ServiceError }> {
   return new Promise((resolve) => {
     const replies: Reply[] = [];
-    const call = (client as unknown as Record<string, (r: object) => NodeJS.EventEmitter>).AnalyzeStream!({ text: TEXT });
+    const call = (client as unknown as Record<string, (r: object) => NodeJS.EventEmitter>).AnalyzeStream!({
+      text: TEXT,
+    });
     call.on('data', (reply: Reply) => replies.push(reply));
     call.on('error', (error: ServiceError) => resolve({ replies, error }));
     call.on('end', () => resolve({ replies }));
