@@ -26,6 +26,7 @@ import { networkErrorCode } from './network-error-code.ts';
 import { hasBody, type PassThroughHooks, passThrough } from './pass-through.ts';
 import { sendError, writeBody } from './respond.ts';
 import { createTargetGuard, type TargetGuard, TargetRefusedError } from './target-guard.ts';
+import { createUpgradeTunnels } from './upgrade-tunnel.ts';
 
 export interface ProxyOptions {
   /** The upstream every request goes to, e.g. http://127.0.0.1:8080. */
@@ -107,6 +108,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     },
   };
   const server = createServer((req, res) => void handle(req, res, deps));
+  const tunnels = createUpgradeTunnels(deps);
+  server.on('upgrade', tunnels.handle);
   const proxy = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const control = await startControlApi(faults, metrics, options.controlPort ?? 0, logger).catch(
     async (error) => {
@@ -124,6 +127,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     faults,
     openConnections: proxy.openConnections,
     async close() {
+      tunnels.closeAll();
       await Promise.all([proxy.close(), control.close()]);
       await pool.destroy();
     },
