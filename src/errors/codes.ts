@@ -63,7 +63,6 @@ export const ERROR_CODES = {
   // gRPC and WebSocket
   GRPC_API_KEY_MISSING: 'the environment variable named for the gRPC metadata key is unset',
   GRPC_INSECURE_URL: 'a non-loopback grpc:// address without TLS and without --allow-insecure-http',
-  GRPC_PROTO_INVALID: 'the analysis .proto shipped with faultline could not be loaded',
   WS_API_KEY_MISSING: 'the environment variable named for the WebSocket API key is unset',
   WS_INSECURE_URL: 'a non-loopback ws:// URL without --allow-insecure-http',
   TARGET_REFUSED: 'a proxy target or redirect points at an address faultline will not reach',

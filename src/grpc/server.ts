@@ -22,6 +22,7 @@ import { type BearerCheck, bearerCheckFromEnv } from '../http/bearer-auth.ts';
 import { createFaultController, type FaultController } from '../http/fault-controller.ts';
 import { FAULT_HEADER, sleepUnlessClosed } from '../http/fault-delivery.ts';
 import { instantAnalysisBackend } from '../http/instant-analysis.ts';
+import { DEFAULT_MAX_BODY_BYTES } from '../http/server.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import {
   GRPC_CODES,
@@ -120,7 +121,11 @@ export async function startGrpcServer(options: GrpcServerOptions = {}): Promise<
       );
     });
 
-  const server = new Server();
+  // Bounds like the HTTP server's: a 1 MiB request, and a cap on calls in flight per connection.
+  const server = new Server({
+    'grpc.max_receive_message_length': DEFAULT_MAX_BODY_BYTES,
+    'grpc.max_concurrent_streams': 1024,
+  });
   server.addService(analysisService().service, implementation);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const port = await new Promise<number>((resolve, reject) =>

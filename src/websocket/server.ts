@@ -171,28 +171,38 @@ async function handshake(
   h.wss.handleUpgrade(req, socket, head, (ws) => session(ws, halfOpen, h.deps));
 }
 
+/** Requests one session may have in flight; more are answered 429 at once, unprocessed. */
+export const MAX_IN_FLIGHT_PER_SESSION = 1024;
+
 /** One session: replies to each request in order of completion; a half-open one answers nothing, pings included. */
 function session(ws: WebSocket, halfOpen: boolean, deps: Deps): void {
   const closed = new AbortController();
+  let inFlight = 0;
   ws.once('close', () => closed.abort());
   ws.on('ping', (data) => {
     if (!halfOpen) ws.pong(data);
   });
   ws.on('message', (data, isBinary) => {
     if (halfOpen) return;
-    void answer(ws, isBinary ? '' : data.toString(), closed.signal, deps).catch((error: unknown) => {
-      deps.logger.error({ err: error }, 'WebSocket message failed');
-      ws.close(WS_CLOSE.INTERNAL_ERROR, 'internal error; see the server log');
-    });
+    const text = isBinary ? '' : data.toString();
+    if (inFlight >= MAX_IN_FLIGHT_PER_SESSION) return tooMany(ws, text);
+    inFlight++;
+    void answer(ws, text, closed.signal, deps)
+      .catch((error: unknown) => {
+        deps.logger.error({ err: error }, 'WebSocket message failed');
+        ws.close(WS_CLOSE.INTERNAL_ERROR, 'internal error; see the server log');
+      })
+      .finally(() => {
+        inFlight--;
+      });
   });
 }
 
 async function answer(ws: WebSocket, text: string, signal: AbortSignal, deps: Deps): Promise<void> {
   const parsed = sessionRequestSchema.safeParse(parseJson(text));
   if (!parsed.success) {
-    const id = (parseJson(text) as { id?: unknown } | undefined)?.id;
     return send(ws, {
-      id: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : 0,
+      id: requestId(text),
       status: 400,
       bodyText: JSON.stringify({
         error: { code: 'INVALID_MESSAGE', message: 'send { id, method, path, body? } as JSON text' },
@@ -237,6 +247,25 @@ async function answer(ws: WebSocket, text: string, signal: AbortSignal, deps: De
   if (signal.aborted) return;
   const bodyText = effect.corrupt ? corruptBody(reply.body, effect.corrupt) : JSON.stringify(reply.body);
   send(ws, { id, status: reply.status, ...faults, bodyText });
+}
+
+function tooMany(ws: WebSocket, text: string): void {
+  send(ws, {
+    id: requestId(text),
+    status: 429,
+    bodyText: JSON.stringify({
+      error: {
+        code: 'TOO_MANY_IN_FLIGHT',
+        message: `over ${MAX_IN_FLIGHT_PER_SESSION} requests in flight on this session`,
+      },
+    }),
+  });
+}
+
+/** The id of a request, when it has a usable one; 0 otherwise. */
+function requestId(text: string): number {
+  const id = (parseJson(text) as { id?: unknown } | undefined)?.id;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : 0;
 }
 
 function send(ws: WebSocket, reply: SessionReply): void {

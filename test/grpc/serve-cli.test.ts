@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { credentials, type ServiceError, status } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -63,4 +66,21 @@ describe('faultline serve --grpc --ws', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/--grpc takes a port between 0 and 65535, not "seventy"/);
   });
+
+  it('check refuses grpc and websocket backends: it simulates on virtual time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-grpc-check-'));
+    for (const [plugin, url] of [
+      ['grpc', 'grpc://127.0.0.1:9'],
+      ['websocket', 'ws://127.0.0.1:9/api/ws'],
+    ]) {
+      const file = join(dir, `${plugin}.yaml`);
+      writeFileSync(
+        file,
+        `name: real\nbackends: { primary: { plugin: ${plugin}, options: { url: "${url}" } } }\nworkload: { model: closed, requests: 5 }\n`,
+      );
+      const run = await finished(startCli(['check', file]));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`backend "primary" uses the ${plugin} plugin`);
+    }
+  }, 30_000);
 });

@@ -102,6 +102,22 @@ describe('WebSocket analysis sessions', () => {
   });
 });
 
+describe('WebSocket session limits', () => {
+  it('answers 429 at once to a request beyond the in-flight bound, without processing it', async () => {
+    const { MAX_IN_FLIGHT_PER_SESSION } = await import('../../src/websocket/server.ts');
+    server.faults.setFaults([{ kind: 'latency', distribution: { type: 'fixed', ms: 2_000 }, rate: 1 }]);
+    const ws = await open();
+    const first = new Promise<{ id: number; status: number }>((resolve) =>
+      ws.once('message', (data) => resolve(JSON.parse(data.toString()))),
+    );
+    for (let id = 1; id <= MAX_IN_FLIGHT_PER_SESSION + 1; id++) {
+      ws.send(JSON.stringify({ id, method: 'POST', path: '/api/analyze', body: { text: TEXT } }));
+    }
+    expect(await first).toMatchObject({ id: MAX_IN_FLIGHT_PER_SESSION + 1, status: 429 });
+    ws.terminate();
+  });
+});
+
 describe('WebSocket message faults, as a ws client sees them', () => {
   it('a 503 is a reply with status 503; the session stays open', async () => {
     const seen = await once({ kind: 'error', status: 503, rate: 1 });
