@@ -8,15 +8,14 @@ import {
   Metadata,
   type ServiceError,
 } from '@grpc/grpc-js';
-import { z } from 'zod';
 import { validateAnalysisResponse } from '../../src/analysis/router.ts';
-import type { AnalysisEndpoint, BackendRequest, BackendResponse } from '../../src/backend/contract.ts';
-import { ANALYSIS_ENDPOINTS, defineBackend } from '../../src/backend/contract.ts';
+import { ANALYSIS_ENDPOINTS, type AnalysisEndpoint } from '../../src/backend/contract.ts';
 import { abortReason } from '../../src/clock/clock.ts';
 import { NetworkError } from '../../src/errors/call-errors.ts';
 import { PluginError } from '../../src/errors/faultline-error.ts';
 import { GrpcStatusError } from '../../src/errors/grpc-status-error.ts';
 import { type AnalysisReplyMessage, analysisService, RPC_BY_ROUTE } from '../../src/grpc/service.ts';
+import { type BackendRequest, type BackendResponse, defineBackend, z } from '../../src/index.ts';
 import { registerSecret } from '../../src/logging/secrets.ts';
 import {
   GRPC_PUSHBACK_KEY,

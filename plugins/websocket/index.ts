@@ -1,13 +1,13 @@
-import { z } from 'zod';
 import { validateAnalysisResponse } from '../../src/analysis/router.ts';
+import { abortReason } from '../../src/clock/clock.ts';
+import { PluginError } from '../../src/errors/faultline-error.ts';
 import {
   type Backend,
   type BackendRequest,
   type BackendResponse,
   defineBackend,
-} from '../../src/backend/contract.ts';
-import { abortReason } from '../../src/clock/clock.ts';
-import { PluginError } from '../../src/errors/faultline-error.ts';
+  z,
+} from '../../src/index.ts';
 import { registerSecret } from '../../src/logging/secrets.ts';
 import { durationSchema } from '../../src/util/duration.ts';
 import { AnalysisSession, type SessionStats } from './session.ts';
