@@ -22,7 +22,7 @@ export function benchCommand(setExit: SetExitCode): CommandModule<object, BenchA
   return {
     command: 'bench',
     describe:
-      'Run the benchmarks: cached vs uncached, policy overhead, cache hits, simulation speed, interception',
+      'Run the benchmarks: cached vs uncached, policy overhead, cache hits, simulation speed, protocols, interception',
     builder: (y) =>
       y
         .option('suite', {
