@@ -82,9 +82,9 @@ export default defineBackend({
 
     return {
       name: 'grpc',
-      call(request: BackendRequest, call): Promise<BackendResponse> {
+      async call(request: BackendRequest, call): Promise<BackendResponse> {
         const rpc = rpcFor(request.path);
-        if (call.signal.aborted) return Promise.reject(abortReason(call.signal));
+        if (call.signal.aborted) throw abortReason(call.signal);
         const text = (request.body as { text?: unknown } | undefined)?.text;
         const message = rpc === 'Health' ? {} : { text: typeof text === 'string' ? text : '' };
         return new Promise<BackendResponse>((settle, reject) => {
@@ -128,7 +128,13 @@ function rpcFor(path: string): (typeof RPC_BY_ROUTE)[AnalysisEndpoint] {
   const route = path.split('?', 1)[0] ?? path;
   if ((ANALYSIS_ENDPOINTS as readonly string[]).includes(route))
     return RPC_BY_ROUTE[route as AnalysisEndpoint];
-  throw new NetworkError('ECONNREFUSED', `grpc plugin: no RPC serves ${route}`);
+  // What a gRPC client gets for a method the service does not have.
+  throw new GrpcStatusError(
+    'UNIMPLEMENTED',
+    STATUS_BY_GRPC_CODE.UNIMPLEMENTED,
+    undefined,
+    `no RPC serves ${route}`,
+  );
 }
 
 /**

@@ -53,6 +53,8 @@ export class AnalysisSession {
   readonly #pending = new Map<number, Pending>();
   #stopHeartbeat: () => void = () => {};
   #closed = false;
+  /** Aborts a connect or backoff in progress when the backend closes. */
+  readonly #shutdown = new AbortController();
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -60,12 +62,13 @@ export class AnalysisSession {
     message: { method: string; path: string; body?: unknown },
     signal: AbortSignal,
   ): Promise<SessionReply> {
-    const socket = await this.#open(signal);
+    // The connect is shared by every waiting call: one call's timeout must not abort it for the others.
+    const socket = await untilAborted(this.#open(), signal);
     const id = this.#nextId++;
     return new Promise<SessionReply>((resolve, reject) => {
       const onAbort = () => {
         this.#pending.delete(id);
-        reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError'));
+        reject(abortError(signal));
       };
       this.#pending.set(id, {
         resolve: (reply) => {
@@ -84,12 +87,13 @@ export class AnalysisSession {
 
   close(): void {
     this.#closed = true;
+    this.#shutdown.abort(new NetworkError('ECONNREFUSED', 'websocket plugin: the backend is closed'));
     this.#socket?.terminate();
   }
 
-  async #open(signal: AbortSignal): Promise<WebSocket> {
+  async #open(): Promise<WebSocket> {
     if (this.#socket?.readyState === WebSocket.OPEN) return this.#socket;
-    this.#opening ??= this.#connect(signal).finally(() => {
+    this.#opening ??= this.#connect(this.#shutdown.signal).finally(() => {
       this.#opening = undefined;
     });
     return this.#opening;
@@ -174,12 +178,35 @@ export class AnalysisSession {
   }
 }
 
+/** The promise's outcome, or the signal's reason if it aborts first (the promise still runs on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError');
+}
+
 /** Resolves when the handshake completes; a refused handshake becomes the error a client would count. */
 function opened(socket: WebSocket, signal: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const onAbort = () => {
       socket.terminate();
-      reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError'));
+      reject(abortError(signal));
     };
     signal.addEventListener('abort', onAbort, { once: true });
     const done = (error?: Error) => {

@@ -147,4 +147,14 @@ describe('grpc plugin', () => {
     await gone.close();
     expect(await failure(await open({ url, deadline: 2000 }))).toMatchObject({ code: 'ECONNREFUSED' });
   });
+
+  it('answers a route the service has no RPC for as UNIMPLEMENTED, without calling', async () => {
+    const backend = await keyed();
+    await expect(
+      backend.call({ method: 'POST', path: '/api/nothing', body: {} }, context()),
+    ).rejects.toMatchObject({
+      code: 'GRPC_UNIMPLEMENTED',
+      status: 501,
+    });
+  });
 });

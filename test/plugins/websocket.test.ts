@@ -143,4 +143,18 @@ describe('websocket plugin', () => {
     setTimeout(() => controller.abort(new Error('policy timeout')), 50);
     expect((await pending).message).toBe('policy timeout');
   });
+
+  it('lets one call’s timeout leave a shared connect running for the others', async () => {
+    const backend = await open();
+    server.handshakeFaults.setFaults([
+      { kind: 'latency', distribution: { type: 'fixed', ms: 100 }, rate: 1, routes: ['/api/ws'] },
+    ]);
+    const impatient = new AbortController();
+    const first = failure(backend, context(impatient.signal));
+    const second = backend.call(ANALYZE, context());
+    setTimeout(() => impatient.abort(new Error('policy timeout')), 20);
+    expect((await first).message).toBe('policy timeout');
+    expect((await second).status).toBe(200);
+    expect(backend.stats.connects).toBe(1);
+  });
 });
