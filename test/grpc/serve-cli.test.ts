@@ -58,14 +58,14 @@ describe('faultline serve --grpc --ws', () => {
 
     serve.kill('SIGINT');
     expect((await finished(serve)).code).toBe(0);
-  });
+  }, 30_000);
 
   it('refuses a bad --grpc port with one line and exit code 2', async () => {
     const run = await finished(startCli(['serve', '--grpc', 'seventy']));
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/--grpc takes a port between 0 and 65535, not "seventy"/);
-  });
+  }, 30_000);
 
   it('check refuses grpc and websocket backends: it simulates on virtual time', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'faultline-grpc-check-'));

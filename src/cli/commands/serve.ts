@@ -1,11 +1,9 @@
 import { once } from 'node:events';
 import type { CommandModule } from 'yargs';
 import { FaultlineError } from '../../errors/faultline-error.ts';
-import { startGrpcServer } from '../../grpc/server.ts';
 import { readScenarioServing } from '../../http/scenario-server.ts';
 import { startServer } from '../../http/server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
-import { startWebSocketServer } from '../../websocket/server.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
 
@@ -109,8 +107,13 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     };
     const extra: { url: string; close(): Promise<void> }[] = [];
     try {
-      if (grpcPort !== undefined) extra.push(await startGrpcServer({ ...shared, port: grpcPort }));
+      // Loaded only when asked for: grpc-js and ws stay out of every other command's start-up.
+      if (grpcPort !== undefined) {
+        const { startGrpcServer } = await import('../../grpc/server.ts');
+        extra.push(await startGrpcServer({ ...shared, port: grpcPort }));
+      }
       if (wsPort !== undefined) {
+        const { startWebSocketServer } = await import('../../websocket/server.ts');
         extra.push(
           await startWebSocketServer({
             ...shared,
