@@ -8,7 +8,7 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { analysisRoute } from '../analysis/router.ts';
+import { requestText } from '../analysis/request-text.ts';
 import { splitSentences } from '../analysis/sentences.ts';
 import type { Backend, BackendRequest } from '../backend/contract.ts';
 import type { Clock } from '../clock/clock.ts';
@@ -173,7 +173,10 @@ async function unary(
   done(null, { body_json: bodyJson });
 }
 
-/** AnalyzeStream: one /api/analyze reply per sentence; a reset fault cuts the stream after the first. */
+/**
+ * AnalyzeStream: one /api/analyze reply per sentence, in order. The call meets the faults once, as a
+ * whole; a reset or refusal cuts the stream after the first reply.
+ */
 async function stream(
   call: ServerWritableStream<TextRequest, AnalysisReplyMessage>,
   deps: Deps,
@@ -185,8 +188,14 @@ async function stream(
   const signal = cancelSignal(call);
   const ctx = { clock: deps.clock, signal };
   if (!(await sleepUnlessClosed(effect.delayMs, ctx))) return;
-  const text = call.request.text ?? '';
-  const sentences = text.trim() === '' ? [] : splitSentences(text);
+  // The text is checked as /api/analyze checks it (blank, too long), before any sentence is answered.
+  const text = requestText({ text: call.request.text ?? '' });
+  if (typeof text !== 'string') {
+    return failStream(
+      call,
+      Object.assign(new Error('invalid text'), statusOf(text.status, JSON.stringify(text.body))),
+    );
+  }
   const failure = effect.failure;
   if (failure && failure.type !== 'network') {
     return deliverFailure(
@@ -198,9 +207,15 @@ async function stream(
       deps,
     );
   }
-  for (const [index, sentence] of sentences.entries()) {
+  for (const [index, sentence] of splitSentences(text).entries()) {
+    // Each sentence goes through the backend, so a scenario's base latency applies per reply.
+    const sentenceRequest: BackendRequest = {
+      method: 'POST',
+      path: '/api/analyze',
+      body: { text: sentence.text },
+    };
+    const reply = await deps.backend.call(sentenceRequest, { clock: deps.clock, rng: deps.rng, signal });
     if (signal.aborted) return;
-    const reply = analysisRoute('POST', '/api/analyze', { text: sentence.text });
     const bodyJson = effect.corrupt ? corruptBody(reply.body, effect.corrupt) : JSON.stringify(reply.body);
     call.write({ body_json: bodyJson });
     // A network failure on a stream strikes mid-stream: after the first reply, as a dropped stream does.

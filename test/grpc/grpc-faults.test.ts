@@ -41,11 +41,11 @@ function unary(
   );
 }
 
-function streamed(): Promise<{ replies: Reply[]; error?: ServiceError }> {
+function streamed(text = TEXT): Promise<{ replies: Reply[]; error?: ServiceError }> {
   return new Promise((resolve) => {
     const replies: Reply[] = [];
     const call = (client as unknown as Record<string, (r: object) => NodeJS.EventEmitter>).AnalyzeStream!({
-      text: TEXT,
+      text,
     });
     call.on('data', (reply: Reply) => replies.push(reply));
     call.on('error', (error: ServiceError) => resolve({ replies, error }));
@@ -75,6 +75,16 @@ describe('the gRPC analysis service', () => {
     expect(error).toBeUndefined();
     expect(replies).toHaveLength(3);
     expect(JSON.parse(replies[0]!.body_json)).toHaveProperty('fallacies');
+  });
+});
+
+describe('AnalyzeStream checks its text as /api/analyze does', () => {
+  it('refuses a blank text as INVALID_ARGUMENT before any reply', async () => {
+    server.faults.setFaults([]);
+    const { replies, error } = await streamed('   ');
+    expect(replies).toHaveLength(0);
+    expect(error?.code).toBe(status.INVALID_ARGUMENT);
+    expect(error?.details).toMatch(/EMPTY_TEXT/);
   });
 });
 
