@@ -100,7 +100,12 @@ export async function startWebSocketServer(
       }),
     );
   });
+  // Sockets in a handshake are no longer the HTTP server's to close: close() ends them itself.
+  const handshaking = new Set<Duplex>();
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    handshaking.add(socket);
+    socket.once('close', () => handshaking.delete(socket));
+    socket.on('error', () => socket.destroy());
     void handshake(req, socket, head, { wss, auth, handshakeFaults, clock, deps }).catch((error: unknown) => {
       logger.error({ err: error }, 'WebSocket handshake failed');
       socket.destroy();
@@ -119,6 +124,7 @@ export async function startWebSocketServer(
     openConnections: listening.openConnections,
     async close() {
       for (const client of wss.clients) client.terminate();
+      for (const socket of handshaking) socket.destroy();
       wss.close();
       await listening.close();
     },

@@ -118,6 +118,26 @@ describe('WebSocket session limits', () => {
   });
 });
 
+describe('closing the WebSocket server', () => {
+  it('ends handshakes held by a fault and open sessions, leaving no connection', async () => {
+    const own = await startWebSocketServer({ seed: 1 });
+    const session = new WebSocket(own.url);
+    await new Promise((resolve) => session.once('open', resolve));
+    own.handshakeFaults.setFaults([
+      { kind: 'latency', distribution: { type: 'fixed', ms: 60_000 }, rate: 1, routes: ['/api/ws'] },
+    ]);
+    const held = new WebSocket(own.url);
+    held.on('error', () => {});
+    const heldClosed = new Promise((resolve) => held.once('close', resolve));
+    const sessionClosed = new Promise<number>((resolve) => session.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await own.close();
+    expect(await sessionClosed).toBe(1006);
+    await heldClosed;
+    expect(await own.openConnections()).toBe(0);
+  });
+});
+
 describe('WebSocket message faults, as a ws client sees them', () => {
   it('a 503 is a reply with status 503; the session stays open', async () => {
     const seen = await once({ kind: 'error', status: 503, rate: 1 });
