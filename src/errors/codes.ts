@@ -60,6 +60,8 @@ export const ERROR_CODES = {
   PORT_IN_USE: 'the port to listen on is taken',
   PORT_DENIED: 'the port to listen on needs privileges',
   SERVE_UNSUPPORTED_BACKEND: 'serve --scenario names a backend serve cannot play',
+  SERVER_LIMIT_INVALID: 'a serve or proxy timeout or connection cap is outside its bounds',
+  METRICS_AUTH_WITHOUT_TOKEN: 'serve --metrics-auth was given without --auth-env to take the token from',
   // gRPC and WebSocket
   GRPC_API_KEY_MISSING: 'the environment variable named for the gRPC metadata key is unset',
   GRPC_INSECURE_URL: 'a non-loopback grpc:// address without TLS and without --allow-insecure-http',

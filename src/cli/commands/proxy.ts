@@ -6,8 +6,13 @@ import { readScenarioServing } from '../../http/scenario-server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
+import {
+  SERVER_LIMIT_OPTIONS,
+  type ServerLimitFlags,
+  serverLimitsFromFlags,
+} from './server-limit-options.ts';
 
-interface ProxyArgs {
+interface ProxyArgs extends ServerLimitFlags {
   readonly target: string;
   readonly scenario?: string;
   readonly port: number;
@@ -51,6 +56,7 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
         describe: 'seed of the fault draws (default: the scenario’s, else random)',
       })
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
+      .options(SERVER_LIMIT_OPTIONS)
       .example(
         '$0 proxy --target http://127.0.0.1:8080 --scenario scenarios/outage-with-fallback.yaml',
         'inject the outage in front of a local service',
@@ -73,6 +79,7 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
       seed: args.seed ?? source?.seed,
       backendName: source?.backendName,
       dribble: args.dribble,
+      limits: serverLimitsFromFlags(args),
       logger,
     });
     printLine(
