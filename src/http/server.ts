@@ -39,6 +39,8 @@ export interface ServerOptions {
   readonly seed?: number;
   /** Backend name that `target:` in faults is matched against. */
   readonly backendName?: string;
+  /** A fault timeline to use instead of one built from `phases` and `seed` (shared across transports). */
+  readonly faults?: FaultController;
   /**
    * What answers the requests the faults let through: the scenario's mock-analysis backend (with its base
    * latency) for runs that should match a simulation; by default the analysis router, answering at once.
@@ -101,12 +103,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const auth = options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined;
   const seed = options.seed ?? randomSeed();
-  const faults = createFaultController({
-    phases: options.phases ?? [],
-    clock,
-    rng: createRng(seed).fork('http-faults'),
-    backendName: options.backendName ?? 'primary',
-  });
+  const faults =
+    options.faults ??
+    createFaultController({
+      phases: options.phases ?? [],
+      clock,
+      rng: createRng(seed).fork('http-faults'),
+      backendName: options.backendName ?? 'primary',
+    });
   const deps: ServerDeps = {
     backend: options.backend ?? instantAnalysisBackend,
     rng: createRng(seed).fork('http-backend'),

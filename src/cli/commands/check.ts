@@ -10,6 +10,9 @@ import { ExitCode, type SetExitCode } from '../exit-codes.ts';
 import { printLine, printWarning } from '../output.ts';
 import { prepareScenario } from '../prepare-scenario.ts';
 
+/** Plugins that call a real server: check cannot run them on virtual time. */
+const REAL_SOCKET_PLUGINS = new Set(['http', 'grpc', 'websocket']);
+
 interface CheckArgs {
   readonly scenario: string;
   readonly law?: string[];
@@ -66,13 +69,15 @@ export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckA
           `--max-amplification must be a positive number (got ${args.maxAmplification})`,
         );
       }
-      // check refuses http backends below, with its own reason.
+      // check refuses real-socket backends below, with its own reason.
       const prepared = await prepareScenario(args.scenario, { warn: printWarning, realTime: true });
-      const real = Object.entries(prepared.scenario.backends).find(([, ref]) => ref.plugin === 'http');
+      const real = Object.entries(prepared.scenario.backends).find(([, ref]) =>
+        REAL_SOCKET_PLUGINS.has(ref.plugin),
+      );
       if (real) {
         throw new FaultlineError(
           'CHECK_NEEDS_SIMULATION',
-          `${args.scenario}: backend "${real[0]}" uses the http plugin, but check runs thousands of simulations on virtual time; point it at an in-process backend (mock-analysis, msw, nock or your own plugin)`,
+          `${args.scenario}: backend "${real[0]}" uses the ${real[1].plugin} plugin, but check runs thousands of simulations on virtual time; point it at an in-process backend (mock-analysis, msw, nock or your own plugin)`,
         );
       }
       const seed = args.seed ?? randomSeed();
