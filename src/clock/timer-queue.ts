@@ -70,7 +70,11 @@ export class TimerQueue {
   /** Cancels a timer given as its handle or its numeric id; unknown ones are ignored, as clearTimeout does. */
   cancel(handle: unknown): void {
     const timer =
-      handle instanceof VirtualTimer ? handle : typeof handle === 'number' ? this.#byId.get(handle) : undefined;
+      handle instanceof VirtualTimer
+        ? handle
+        : typeof handle === 'number'
+          ? this.#byId.get(handle)
+          : undefined;
     if (!timer || this.#byId.get(timer.id) !== timer) return;
     this.#byId.delete(timer.id);
     this.#remove(timer);

@@ -45,7 +45,7 @@ export interface VirtualClock extends Clock {
  * workload reaches (every client of a large closed loop answering at once), and reached in about a
  * second of wall time by a loop that resends at the same instant forever.
  */
-export const STALL_EVENTS = 100_000;
+export const STALL_EVENTS = 10_000;
 
 // Captured before any install so the driver always yields on the real event loop.
 const realSetImmediate = globalThis.setImmediate;
@@ -106,8 +106,11 @@ export function installVirtualClock(): VirtualClock {
       return () => queue.cancel(handle);
     },
     async drive(work, options = {}) {
-      const { horizonMs = Number.POSITIVE_INFINITY, stop, stallEvents = STALL_EVENTS } =
-        typeof options === 'number' ? { horizonMs: options } : options;
+      const {
+        horizonMs = Number.POSITIVE_INFINITY,
+        stop,
+        stallEvents = STALL_EVENTS,
+      } = typeof options === 'number' ? { horizonMs: options } : options;
       let settled = false;
       const mark = () => {
         settled = true;

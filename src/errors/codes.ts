@@ -72,6 +72,9 @@ export const ERROR_CODES = {
   INTERCEPTORS_CONFLICT: 'msw and nock were both asked to intercept',
   INTERCEPTOR_ALREADY_INSTALLED: 'an interceptor is already installed in this process',
   NOCK_OFF: 'nock is not active',
+  // simulation
+  SIMULATION_NO_PROGRESS:
+    'virtual time stopped moving: events kept firing at one instant (closed loop, no think time, instant failures)',
   // benchmarks
   BENCH_USAGE: 'a faultline bench flag is missing or malformed',
   BENCH_REPORT_UNREADABLE: 'the bench report to compare with cannot be read',
