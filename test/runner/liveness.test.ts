@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFaultlineError } from '../../src/errors/faultline-error.ts';
+import { livenessWarnings } from '../../src/runner/liveness-warnings.ts';
 import { runScenario } from '../../src/runner/run-scenario.ts';
 import { parseScenario } from '../../src/scenario/load-scenario.ts';
 import { runCli } from '../cli/cli-process.ts';
@@ -65,4 +66,17 @@ describe('every simulated run ends', () => {
     expect(cli.stderr.trim().split('\n')).toHaveLength(1);
     expect(cli.stderr).toContain('stopped making progress');
   }, 30_000);
+});
+
+describe('validate warns about scenarios that may stall', () => {
+  const warnings = (yaml: string) => livenessWarnings(parseScenario('stall.yaml', yaml, {}));
+
+  it('warns about a closed loop with no think time and a breaker, not once think time is set', () => {
+    expect(warnings(stall({ extra: BREAKER }))).toEqual([expect.stringMatching(/breaker.*thinkTime/)]);
+    expect(warnings(stall({ extra: BREAKER, thinkTime: ', thinkTime: 100ms' }))).toEqual([]);
+  });
+
+  it('stays quiet when failures cost a round trip and nothing answers in 0 ms', () => {
+    expect(warnings(stall())).toEqual([]);
+  });
 });
