@@ -180,3 +180,24 @@ describe('timeout', () => {
     expect(clock.now()).toBe(5);
   });
 });
+
+describe('timeout signals and AbortSignal.any', () => {
+  it('never aborts a signal a finished call derived with AbortSignal.any when a later call times out', async () => {
+    const clock = clockOf();
+    const policy = createTimeout(aggressive, { clock, events: recordEvents().sink });
+    let derived: AbortSignal | undefined;
+    // The first call derives a signal (as fetch wrappers do) and finishes in time, leaving no listener.
+    await clock.drive(
+      policy.execute(async (_ctx, signal) => {
+        derived = AbortSignal.any([signal]);
+      }),
+    );
+    expect(getEventListeners(derived as AbortSignal, 'abort')).toHaveLength(0);
+    // Later calls time out: their signals abort. None may be the first call's.
+    const late = Array.from({ length: 3 }, () =>
+      policy.execute((_ctx, signal) => clock.sleep(1000, signal)).catch(() => undefined),
+    );
+    await clock.drive(Promise.all(late));
+    expect(derived?.aborted).toBe(false);
+  });
+});
