@@ -201,3 +201,19 @@ describe('timeout signals and AbortSignal.any', () => {
     expect(derived?.aborted).toBe(false);
   });
 });
+
+describe('timeouts on fractional virtual time', () => {
+  it('expire exactly `after` past calls started between whole milliseconds', async () => {
+    const clock = clockOf();
+    const policy = createTimeout(aggressive, { clock, events: recordEvents().sink });
+    const expiredAt: number[] = [];
+    const call = () =>
+      policy.execute((_ctx, signal) => clock.sleep(1000, signal)).catch(() => expiredAt.push(clock.now()));
+    await clock.advance(0.3);
+    const first = call();
+    await clock.advance(50.3);
+    const second = call();
+    await clock.drive(Promise.all([first, second]));
+    expect(expiredAt).toEqual([100.3, 150.6]);
+  });
+});
