@@ -250,7 +250,7 @@ async function virtualTimeTable(ctx: SuiteContext): Promise<Table> {
       id: 'virtual-time',
       title: `Per request on virtual time, ${inFlight} in flight (retry ▸ breaker ▸ timeout ▸ bulkhead)`,
       description:
-        'µs of wall time per simulated request (best round); overhead = minus the bare attempt with the same latency. cockatiel rows use its own timeout; faultline’s shares one timer per policy and aborts only at expiry.',
+        'µs of wall time per simulated request (best round); overhead = minus the bare attempt with the same latency. cockatiel rows use its own timeout; faultline’s shares one timer per policy and pools signals.',
       columns: [
         { key: 'perRequest', label: 'per request', unit: 'µs', better: 'lower', chart: true },
         { key: 'overhead', label: 'overhead', unit: 'µs' },

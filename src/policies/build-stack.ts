@@ -5,9 +5,9 @@ import { createBulkhead } from './bulkhead.ts';
 import { createCache } from './cache.ts';
 import { createFallback } from './fallback.ts';
 import { failed, failWith, type Load, type Recover, succeeded } from './outcome.ts';
-import { withOwnSignal } from './own-signal.ts';
 import { createRetry } from './retry.ts';
 import type { PoliciesConfig } from './schema.ts';
+import { withOwnSignal } from './signal-pool.ts';
 import type { AttemptFn, ResilientClient, StackDeps } from './stack.ts';
 import { createTimeout } from './timeout.ts';
 

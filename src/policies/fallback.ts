@@ -2,8 +2,8 @@ import type { BackendRequest } from '../backend/contract.ts';
 import { errorCode } from '../errors/call-errors.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { failed, type Recover } from './outcome.ts';
-import { withOwnSignal } from './own-signal.ts';
 import type { FallbackConfig } from './schema.ts';
+import { withOwnSignal } from './signal-pool.ts';
 import type { Outcome, StackDeps } from './stack.ts';
 
 /**
