@@ -104,7 +104,7 @@ describe('serializeResult', () => {
     const result = buildResult(input());
     const text = serializeResult(result);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.split('\n')[1]).toBe('  "schemaVersion": 1,');
+    expect(text.split('\n')[1]).toBe('  "schemaVersion": 2,');
     expect(JSON.parse(text)).toEqual(result);
   });
 
