@@ -73,8 +73,8 @@ async function openLoop(workload: Extract<Workload, { model: 'open' }>, deps: Dr
     inFlight--;
     if (inFlight === 0) drained?.();
   };
-  // Arrivals follow an absolute schedule, so late timers (a busy machine in real time, whole-ms timers
-  // in simulation) do not add up to fewer requests than the rate asks for.
+  // Arrivals follow an absolute schedule, so late timers (a busy machine in real time) do not add up
+  // to fewer requests than the rate asks for.
   let nextAtMs = deps.clock.now();
   while (quota.take()) {
     const request = deps.nextRequest();
