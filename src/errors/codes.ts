@@ -89,6 +89,9 @@ export const ERROR_CODES = {
   INTERCEPTORS_CONFLICT: 'msw and nock were both asked to intercept',
   INTERCEPTOR_ALREADY_INSTALLED: 'an interceptor is already installed in this process',
   NOCK_OFF: 'nock is not active',
+  // simulation
+  SIMULATION_NO_PROGRESS:
+    'virtual time stopped moving: events kept firing at one instant (closed loop, no think time, instant failures)',
   // benchmarks
   BENCH_NOT_AVAILABLE: 'faultline bench was run outside a clone of the faultline repository',
   BENCH_USAGE: 'a faultline bench flag is missing or malformed',

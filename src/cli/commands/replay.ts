@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { loadConfig } from '../../config/load-config.ts';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import { createReporters } from '../../report/reporters/index.ts';
-import type { RunResult } from '../../report/result.ts';
+import { RESULT_SCHEMA_VERSION, type RunResult } from '../../report/result.ts';
 import { serializeResult } from '../../report/serialize.ts';
 import type { SetExitCode } from '../exit-codes.ts';
 import { catchInterrupts } from '../interrupt.ts';
@@ -24,7 +24,7 @@ interface ReplayArgs extends ReportFlags {
 
 /** Just the fields a replay reads; the rest of the file is compared, not trusted. */
 const replayableSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
   seed: z.number().int(),
   mode: z.enum(['simulated', 'real-time']),
   scenario: z.object({ name: z.string(), file: z.string().optional() }),

@@ -62,7 +62,7 @@ export function hypothesis(over: Partial<HypothesisResult> = {}): HypothesisResu
 export function makeResult(over: Partial<RunResult> = {}): RunResult {
   const whole = windowFigures(15_000, 2600);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     complete: true,
     scenario: {
       name: 'outage',
