@@ -66,8 +66,16 @@ function strategyOf(strategy: BreakerConfig['strategy']): IBreaker {
     case 'consecutive':
       return new ConsecutiveBreaker(strategy.threshold);
     case 'count':
-      return new CountBreaker(strategy);
+      return new CountBreaker({ ...strategy, threshold: cockatielRatio(strategy.threshold) });
     case 'sampling':
-      return new SamplingBreaker(strategy);
+      return new SamplingBreaker({ ...strategy, threshold: cockatielRatio(strategy.threshold) });
   }
+}
+
+/**
+ * cockatiel opens when failures > threshold × calls and refuses a threshold of 1. Our 1 means "every
+ * call failed": the largest double below 1 gives exactly that (failures = calls) for any window size.
+ */
+function cockatielRatio(threshold: number): number {
+  return threshold >= 1 ? 1 - Number.EPSILON / 2 : threshold;
 }

@@ -39,8 +39,8 @@ export const breakerStrategySchema = z.discriminatedUnion('type', [
   z
     .strictObject({
       type: z.literal('count'),
-      /** Opens when the failure ratio over the last `size` calls exceeds this (cockatiel wants it below 1). */
-      threshold: z.number().gt(0).lt(1),
+      /** Opens when the failure ratio over the last `size` calls exceeds this; 1: when every one failed. */
+      threshold: z.number().gt(0).max(1),
       size: z.number().int().min(1),
       minimumNumberOfCalls: z.number().int().min(1).optional(),
     })
@@ -50,8 +50,8 @@ export const breakerStrategySchema = z.discriminatedUnion('type', [
     }),
   z.strictObject({
     type: z.literal('sampling'),
-    /** Opens when the failure ratio within `duration` exceeds this (cockatiel wants it below 1). */
-    threshold: z.number().gt(0).lt(1),
+    /** Opens when the failure ratio within `duration` exceeds this; 1: when every call failed. */
+    threshold: z.number().gt(0).max(1),
     duration: durationSchema,
     minimumRps: z.number().positive().optional(),
   }),

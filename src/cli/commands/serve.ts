@@ -5,6 +5,7 @@ import { startServer } from '../../http/server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
+import { seedOption } from '../seed-flag.ts';
 
 interface ServeArgs {
   readonly port: number;
@@ -35,10 +36,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         describe: 'environment variable holding the Bearer token clients must send (no auth when absent)',
       })
       .option('log-level', { choices: LOG_LEVELS, default: 'info' as const, describe: 'log threshold' })
-      .option('seed', {
-        type: 'number',
-        describe: 'seed of the fault draws (default: the scenario’s, else random)',
-      })
+      .option('seed', seedOption('seed of the fault draws (default: the scenario’s, else random)'))
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
       .option('max-body', {
         type: 'number',
