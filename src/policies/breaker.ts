@@ -15,7 +15,6 @@ import type { PolicyEvent } from './events.ts';
 import type { BreakerConfig } from './schema.ts';
 import type { StackDeps } from './stack.ts';
 
-const OPENED: PolicyEvent = { type: 'breaker-open' };
 const HALF_OPENED: PolicyEvent = { type: 'breaker-half-open' };
 const CLOSED: PolicyEvent = { type: 'breaker-closed' };
 const REJECTED: PolicyEvent = { type: 'breaker-rejected' };
@@ -37,7 +36,8 @@ export function createBreaker(config: BreakerConfig, deps: StackDeps): Breaker {
     breaker: strategyOf(config.strategy),
   });
   const { events } = deps;
-  circuit.onBreak(() => events.emit(OPENED));
+  const opened: PolicyEvent = { type: 'breaker-open', halfOpenAfterMs: config.halfOpenAfter };
+  circuit.onBreak(() => events.emit(opened));
   circuit.onHalfOpen(() => events.emit(HALF_OPENED));
   circuit.onReset(() => events.emit(CLOSED));
   const rejected = (error: unknown): never => {

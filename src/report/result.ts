@@ -19,12 +19,26 @@ export interface RequestCounts {
   readonly failuresByCode: Readonly<Record<string, number>>;
 }
 
+/** Requests in flight, time-weighted over the window (Little's law: mean = throughput × mean latency). */
+export interface InFlightFigures {
+  readonly mean: number;
+  readonly max: number;
+}
+
 export interface WindowFigures {
   readonly requests: RequestCounts;
   readonly availability: number;
   readonly latency: LatencySummary;
+  readonly inFlight: InFlightFigures;
   readonly backend: { readonly calls: number; readonly reached: number; readonly callsPerRequest: number };
-  readonly cache: { readonly hits: number; readonly misses: number; readonly hitRatio: number };
+  /** lookups = hits + misses + coalesced (a coalesced lookup waited for another's load); hitRatio = hits / (hits + misses). */
+  readonly cache: {
+    readonly hits: number;
+    readonly misses: number;
+    readonly coalesced: number;
+    readonly lookups: number;
+    readonly hitRatio: number;
+  };
   readonly breaker: { readonly openTimeMs: number; readonly openRatio: number; readonly opened: number };
   readonly throughput: number;
 }
@@ -33,6 +47,10 @@ export interface PhaseFigures extends WindowFigures {
   readonly name: string;
   readonly fromMs: number;
   readonly toMs: number;
+  /** Faults injected during the phase, by kind (keys sorted). */
+  readonly faults: { readonly injected: Readonly<Record<string, number>> };
+  /** Policy events during the phase (retries, rejections, fallbacks, timeouts...), keys sorted. */
+  readonly policyEvents: Readonly<Record<string, number>>;
 }
 
 export interface BreakerTransition {
@@ -95,7 +113,7 @@ export interface RunResult extends WindowFigures {
   readonly verdict: 'pass' | 'fail';
   readonly durationMs: number;
   readonly backend: WindowFigures['backend'] & { readonly byBackend: Readonly<Record<string, number>> };
-  readonly cache: WindowFigures['cache'] & { readonly coalesced: number; readonly stale: number };
+  readonly cache: WindowFigures['cache'] & { readonly stale: number };
   readonly breaker: WindowFigures['breaker'] & {
     readonly transitions: readonly BreakerTransition[];
     /** Each backend's own breaker, in failover and fan-out topologies (keys sorted). */

@@ -16,7 +16,7 @@ import { backendAttempts } from './backend-attempts.ts';
 import { buildClient } from './build-client.ts';
 import { checkReferences } from './check-references.ts';
 import { closeBackends, openBackends } from './open-backends.ts';
-import { drainHorizonMs, timelineBucketMs } from './timeline.ts';
+import { drainHorizonMs, TIMELINE_FINEST_BUCKET_MS } from './timeline.ts';
 import { FAULTLINE_VERSION } from './version.ts';
 
 export interface RunOptions {
@@ -56,7 +56,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     const plan = createFaultPlan(scenario.phases);
     const recorder = createRecorder({
       phases: scenario.phases.map((p) => ({ name: p.name, fromMs: p.from, toMs: p.to })),
-      bucketMs: timelineBucketMs(workload.duration, workload.requests),
+      bucketMs: TIMELINE_FINEST_BUCKET_MS,
       primaryBackend: primaryBackendOf(scenario),
     });
     const faultHooks = (name: string): FaultHooks => ({
@@ -91,6 +91,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       const id = ++sequence;
       const startedAtMs = clock.now();
       inFlight.set(id, startedAtMs);
+      recorder.requestStarted(startedAtMs);
       const outcome = await client.execute(request);
       inFlight.delete(id);
       recorder.requestEnded({ startedAtMs, endedAtMs: clock.now(), kind: outcome.kind, code: outcome.code });
@@ -104,7 +105,13 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       send,
       reject: () => {
         const at = clock.now();
-        recorder.requestEnded({ startedAtMs: at, endedAtMs: at, kind: 'failed', code: 'OVERLOAD' });
+        recorder.requestEnded({
+          startedAtMs: at,
+          endedAtMs: at,
+          kind: 'failed',
+          code: 'OVERLOAD',
+          turnedAway: true,
+        });
       },
       stop,
       endMs,
