@@ -9,6 +9,8 @@ export interface RequestRecord {
   readonly kind: OutcomeKind;
   /** Error code for failures, and for fallbacks the code of the failure that triggered it. */
   readonly code?: string;
+  /** Backend calls the request made before it ended (absent: not counted, e.g. never sent). */
+  readonly attempts?: number;
   /** Refused before it was ever in flight (an open workload over maxInFlight): no requestStarted for it. */
   readonly turnedAway?: boolean;
 }

@@ -21,6 +21,9 @@ export interface InFlightSince {
   readonly sinceMs: number;
 }
 
+/** Attempt counts are listed one by one up to this; more land in one "N+" entry, so memory stays fixed. */
+export const MAX_LISTED_ATTEMPTS = 100;
+
 /** The code a failure without one is counted under. */
 export const UNKNOWN_CODE = 'UNKNOWN';
 
@@ -42,6 +45,8 @@ export class WindowStats {
   readonly #policyEvents = new KeyedCounter();
   #breakerOpened = 0;
   #breakerOpenMs = 0;
+  /** Requests by the number of backend calls they made; index MAX_LISTED_ATTEMPTS holds "that many or more". */
+  readonly #attempts: number[] = [];
   /** ∫ in-flight dt over the window (request·ms), and the most in flight at any instant of it. */
   #inFlightArea = 0;
   #inFlightMax = 0;
@@ -65,6 +70,12 @@ export class WindowStats {
 
   requestEnded(record: RequestRecord): void {
     this.#latency.record(record.endedAtMs - record.startedAtMs);
+    const attempts = record.attempts ?? (record.turnedAway ? 0 : undefined);
+    if (attempts !== undefined) {
+      const at = Math.min(attempts, MAX_LISTED_ATTEMPTS);
+      while (this.#attempts.length <= at) this.#attempts.push(0);
+      this.#attempts[at] = (this.#attempts[at] ?? 0) + 1;
+    }
     if (record.kind === 'succeeded') this.#succeeded++;
     else if (record.kind === 'fell-back') this.#fellBack++;
     else {
@@ -150,6 +161,7 @@ export class WindowStats {
         calls: this.#backendCalls,
         reached: this.#backendReached,
         callsPerRequest: ratio(this.#backendCalls, total, 0),
+        attemptsPerRequest: this.#attemptCounts(),
       },
       cache: {
         hits,
@@ -165,6 +177,14 @@ export class WindowStats {
       },
       throughput: rateSpanMs > 0 ? roundRatio(total / (rateSpanMs / 1_000)) : 0,
     };
+  }
+
+  #attemptCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.#attempts.forEach((count, attempts) => {
+      if (count > 0) out[attempts === MAX_LISTED_ATTEMPTS ? `${attempts}+` : String(attempts)] = count;
+    });
+    return out;
   }
 
   callsByBackend(): Record<string, number> {

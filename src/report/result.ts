@@ -30,7 +30,16 @@ export interface WindowFigures {
   readonly availability: number;
   readonly latency: LatencySummary;
   readonly inFlight: InFlightFigures;
-  readonly backend: { readonly calls: number; readonly reached: number; readonly callsPerRequest: number };
+  readonly backend: {
+    readonly calls: number;
+    readonly reached: number;
+    readonly callsPerRequest: number;
+    /**
+     * How many requests made 0, 1, 2... backend calls before they ended (keys in numeric order; the last
+     * key may read "100+"). Cache hits make 0; requests still unanswered at the end are not counted.
+     */
+    readonly attemptsPerRequest: Readonly<Record<string, number>>;
+  };
   /** lookups = hits + misses + coalesced (a coalesced lookup waited for another's load); hitRatio = hits / (hits + misses). */
   readonly cache: {
     readonly hits: number;

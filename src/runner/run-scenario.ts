@@ -59,8 +59,14 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       bucketMs: TIMELINE_FINEST_BUCKET_MS,
       primaryBackend: primaryBackendOf(scenario),
     });
+    // Backend calls per request: each request travels as its own envelope, so a call can name its request.
+    const attemptsOf = new WeakMap<BackendRequest, number>();
     const faultHooks = (name: string): FaultHooks => ({
-      onCall: (at) => recorder.backendCall(at, name),
+      onCall: (at, request) => {
+        const made = attemptsOf.get(request);
+        if (made !== undefined) attemptsOf.set(request, made + 1);
+        recorder.backendCall(at, name);
+      },
       onReached: (at) => recorder.backendReached(at, name),
       onInjected: (at, kinds) => recorder.faultInjected(at, kinds),
     });
@@ -92,9 +98,17 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       const startedAtMs = clock.now();
       inFlight.set(id, startedAtMs);
       recorder.requestStarted(startedAtMs);
-      const outcome = await client.execute(request);
+      const own = Object.freeze({ ...request });
+      attemptsOf.set(own, 0);
+      const { kind, code } = await client.execute(own);
       inFlight.delete(id);
-      recorder.requestEnded({ startedAtMs, endedAtMs: clock.now(), kind: outcome.kind, code: outcome.code });
+      recorder.requestEnded({
+        startedAtMs,
+        endedAtMs: clock.now(),
+        kind,
+        code,
+        attempts: attemptsOf.get(own),
+      });
       if (++sent % progressEvery === 0) options.onProgress?.(clock.now(), endMs);
     };
     const stop = options.signal ?? new AbortController().signal;

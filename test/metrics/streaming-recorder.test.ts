@@ -65,6 +65,7 @@ describe('phase attribution', () => {
       calls: 3,
       reached: 2,
       callsPerRequest: 0,
+      attemptsPerRequest: {},
       byBackend: { primary: 2, secondary: 1 },
     });
     expect(figures.faults.injected).toEqual({ error: 1, latency: 1 });
@@ -183,6 +184,18 @@ describe('in flight', () => {
     expect(phase(recorder, 5_000, 'warm').inFlight).toEqual({ mean: 1.5, max: 2 });
     expect(phase(recorder, 5_000, 'outage').inFlight).toEqual({ mean: 0.5, max: 2 });
     expect(phase(recorder, 5_000, 'recovery').inFlight).toEqual({ mean: 0.5, max: 1 });
+  });
+});
+
+describe('attempts per request', () => {
+  it('counts requests by their backend calls, in numeric order, with an overflow entry', () => {
+    const recorder = recorderWith([]);
+    for (const attempts of [1, 1, 2, 10, 0, 250, 100]) recorder.requestEnded({ ...request(0, 1), attempts });
+    recorder.requestEnded({ ...request(0, 0, 'failed', 'OVERLOAD'), turnedAway: true });
+    recorder.requestEnded(request(0, 5, 'failed', 'NO_RESPONSE'));
+    const counts = recorder.figures(10).backend.attemptsPerRequest;
+    expect(counts).toEqual({ '0': 2, '1': 2, '2': 1, '10': 1, '100+': 2 });
+    expect(Object.keys(counts)).toEqual(['0', '1', '2', '10', '100+']);
   });
 });
 

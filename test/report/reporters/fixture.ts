@@ -41,7 +41,12 @@ function windowFigures(total: number, failed: number): WindowFigures {
     availability: (total - failed) / total,
     latency: { p50: 121, p90: 300, p99: 480, max: 2100, mean: 180 },
     inFlight: { mean: 9, max: 40 },
-    backend: { calls: total + failed, reached: total, callsPerRequest: (total + failed) / total },
+    backend: {
+      calls: total + failed,
+      reached: total,
+      callsPerRequest: (total + failed) / total,
+      attemptsPerRequest: { '1': total - failed, '2': failed },
+    },
     cache: { hits: 0, misses: 0, coalesced: 0, lookups: 0, hitRatio: 0 },
     breaker: { openTimeMs: 60_000, openRatio: 0.2, opened: 2 },
     throughput: 50,
