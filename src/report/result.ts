@@ -110,6 +110,10 @@ export interface ReplayInfo {
   readonly durationMs?: number;
   /** True when --real-time forced the real clock. */
   readonly realTime?: boolean;
+  /** --real-backend --api-url [--api-key-env]: the API the mock backends were swapped for (the key's variable name only). */
+  readonly realBackend?: { readonly url: string; readonly apiKeyEnv?: string };
+  /** True when --allow-insecure-http let the run use plain HTTP to a non-local host. */
+  readonly allowInsecureHttp?: boolean;
 }
 
 export interface RunResult extends WindowFigures {

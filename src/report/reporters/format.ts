@@ -49,6 +49,12 @@ export function reproduceCommand(outcome: ScenarioOutcome): string {
   const duration = result.replay?.durationMs;
   if (duration !== undefined) parts.push(`--duration ${duration}ms`);
   if (result.replay?.realTime) parts.push('--real-time');
+  const api = result.replay?.realBackend;
+  if (api) {
+    parts.push('--real-backend', `--api-url ${quoteArg(api.url)}`);
+    if (api.apiKeyEnv !== undefined) parts.push(`--api-key-env ${quoteArg(api.apiKeyEnv)}`);
+  }
+  if (result.replay?.allowInsecureHttp) parts.push('--allow-insecure-http');
   return parts.join(' ');
 }
 
