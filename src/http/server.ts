@@ -31,7 +31,10 @@ export interface ServerOptions {
   readonly port?: number;
   /** Loopback by default: exposing a deliberately failing API on a network is a choice to make explicitly. */
   readonly host?: string;
-  /** The scenario's phases, applied on the server's own timeline from start (or `faults.restart()`). */
+  /**
+   * The scenario's phases, on the server's own timeline: from its first request (so a client run started
+   * any time later meets them as its simulation would), or from `faults.restart()`.
+   */
   readonly phases?: readonly Phase[];
   /** Seed of the fault draws; random (and logged) when absent. */
   readonly seed?: number;
@@ -87,6 +90,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     clock,
     rng: createRng(seed).fork('http-faults'),
     backendName: options.backendName ?? 'primary',
+    startsAt: 'first-request',
   });
   const deps: ServerDeps = {
     backend: options.backend ?? instantAnalysisBackend,
