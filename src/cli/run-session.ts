@@ -12,6 +12,7 @@ import { runScenario } from '../runner/run-scenario.ts';
 import type { RealApi } from '../scenario/point-at-real-api.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { PreparedScenario } from './prepare-scenario.ts';
+import { urlForDisplay } from './real-api.ts';
 import type { Shard } from './shard.ts';
 
 export interface SessionOptions {
@@ -105,20 +106,9 @@ function withReplay(result: RunResult, prepared: PreparedScenario, options: Sess
   };
 }
 
-/** The API as a result may show it: credentials in the URL are dropped (the key travels in the environment). */
+/** The API as the result records it: the URL without credentials, the key's variable name only. */
 function recordedApi(api: RealApi): { url: string; apiKeyEnv?: string } {
-  let url = api.url;
-  try {
-    const parsed = new URL(api.url);
-    if (parsed.username || parsed.password) {
-      parsed.username = '';
-      parsed.password = '';
-      url = parsed.toString();
-    }
-  } catch {
-    // Not a URL: the http plugin has refused it already; keep the text as given.
-  }
-  return { url, ...(api.apiKeyEnv !== undefined && { apiKeyEnv: api.apiKeyEnv }) };
+  return { url: urlForDisplay(api.url), ...(api.apiKeyEnv !== undefined && { apiKeyEnv: api.apiKeyEnv }) };
 }
 
 /** 0 all passed, 1 a hypothesis failed, 130 interrupted. */

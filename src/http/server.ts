@@ -23,6 +23,7 @@ import { instantAnalysisBackend } from './instant-analysis.ts';
 import { listen } from './listen.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 import { json, sendError, writeBody } from './respond.ts';
+import { SERVE_INFO_PATH, serveInfo } from './serve-info.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -149,6 +150,10 @@ async function respond(
   if (pathname === '/metrics' && req.method === 'GET') {
     const { contentType, body } = await deps.metrics.render();
     writeBody(res, 200, { 'content-type': contentType }, Buffer.from(body));
+    return '200';
+  }
+  if (pathname === SERVE_INFO_PATH && req.method === 'GET') {
+    writeBody(res, 200, { 'content-type': 'application/json' }, json(serveInfo(deps.faults.status())));
     return '200';
   }
   if (req.method !== 'GET' && req.method !== 'POST') {

@@ -12,6 +12,7 @@ import { ExitCode, type SetExitCode } from '../exit-codes.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine, printWarning } from '../output.ts';
 import { prepareScenario } from '../prepare-scenario.ts';
+import { withFaultsPlaced } from '../real-api.ts';
 import { processReporterContext } from '../run-scenarios.ts';
 import { exitCodeOf, runSession } from '../run-session.ts';
 import { resolveRunSettings } from '../run-settings.ts';
@@ -62,7 +63,8 @@ export function replayCommand(setExit: SetExitCode): CommandModule<object, Repla
       const cwd = process.cwd();
       const original = await readResult(args.result);
       const file = scenarioFileOf(original, args.result, cwd);
-      const realApi = original.replay?.realBackend;
+      const recordedApi = original.replay?.realBackend;
+      const realApi = recordedApi && (await withFaultsPlaced(recordedApi, printLine));
       const allowInsecureHttp = args.allowInsecureHttp ?? original.replay?.allowInsecureHttp;
       const prepared = await prepareScenario(file, {
         warn: printWarning,
