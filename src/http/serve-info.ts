@@ -2,6 +2,8 @@ import type { FaultStatus } from './fault-controller.ts';
 
 /** Where `faultline serve` says what it is and which phases it serves; reading it starts no timeline. */
 export const SERVE_INFO_PATH = '/faultline/serve';
+/** POST here starts (or restarts) the phase timeline now, for a run that wants time 0 before its first request. */
+export const SERVE_START_PATH = '/faultline/start';
 
 export interface ServeInfo {
   readonly server: 'faultline serve';

@@ -23,7 +23,7 @@ import { instantAnalysisBackend } from './instant-analysis.ts';
 import { listen } from './listen.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 import { json, sendError, writeBody } from './respond.ts';
-import { SERVE_INFO_PATH, serveInfo } from './serve-info.ts';
+import { SERVE_INFO_PATH, SERVE_START_PATH, serveInfo } from './serve-info.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -165,6 +165,11 @@ async function respond(
     return sendError(res, 401, 'UNAUTHORIZED', 'missing or wrong Bearer token in the Authorization header', {
       'www-authenticate': 'Bearer',
     });
+  }
+  if (pathname === SERVE_START_PATH && req.method === 'POST') {
+    deps.faults.restart();
+    writeBody(res, 200, { 'content-type': 'application/json' }, json(serveInfo(deps.faults.status())));
+    return '200';
   }
   const parsed = await parseRequestBody(req, res, deps.maxBodyBytes);
   if (!parsed.ok) return parsed.outcome;

@@ -1,6 +1,8 @@
 import type { Hypothesis } from '../hypotheses/schema.ts';
 
-export const RESULT_SCHEMA_VERSION = 1;
+// 2: in-flight, attempts per request, per-phase faults and policy events, cache coalesced/lookups per window,
+// replay.realBackend/allowInsecureHttp; half-open stamped on time; buckets from the run's actual length.
+export const RESULT_SCHEMA_VERSION = 2;
 
 export interface LatencySummary {
   readonly p50: number;

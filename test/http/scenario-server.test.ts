@@ -54,4 +54,24 @@ describe('readScenarioServing', () => {
       await server.close();
     }
   });
+
+  it('starts its timeline at a POST /faultline/start when told to, before any request', async () => {
+    let nowMs = 0;
+    const clock: Clock = { ...createInstantClock(), now: () => nowMs };
+    const phases = phaseSchema.array().parse([
+      { name: 'outage', from: 0, to: 1_000, faults: [{ kind: 'error', status: 503, rate: 1 }] },
+      { name: 'after', from: 1_000 },
+    ]);
+    const server = await startServer({ phases, clock, seed: 1 });
+    try {
+      nowMs = 5_000;
+      const started = await fetchOutcome(`${server.url}/faultline/start`, { method: 'POST' });
+      expect(started.ok && JSON.parse(started.body.toString())).toMatchObject({ mode: 'timeline' });
+      nowMs = 6_500; // 1.5 s after the start signal: past the outage
+      const answer = await fetchOutcome(`${server.url}/api/analyze`, jsonPost({ text: 'So it goes.' }));
+      expect(answer.ok && answer.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -153,7 +153,8 @@ export const METRIC_NOTES: Readonly<Record<string, string>> = {
   'breaker.openTime': 'Time the breaker spent open, ms.',
   'breaker.openRatio': 'Share of the window the breaker spent open.',
   'breaker.opened': 'Times the breaker opened.',
-  'cache.hitRatio': 'Cache hits / cache lookups.',
+  'cache.hitRatio':
+    'Cache hits / (hits + misses); lookups that waited for another lookup’s load (coalesced) are counted apart.',
   'requests.total': 'Client requests.',
   'requests.failed': 'Client requests that failed.',
   throughput: 'Requests per second (simulated time).',
