@@ -8,7 +8,7 @@ import type { FaultPlan } from './fault-plan.ts';
 
 export interface ChaosOptions {
   /** Every call that enters the chaos layer: the cost a policy pays, whether or not the backend is reached. */
-  onCall?(atMs: number, request: BackendRequest): void;
+  onCall?(atMs: number): void;
   /** The real backend is about to run. */
   onReached?(atMs: number): void;
   /** Faults fired on a call (one entry per fault, so a kind may repeat). */
@@ -42,7 +42,7 @@ export function withChaos(
     close: backend.close?.bind(backend),
     async call(request: BackendRequest, ctx: CallContext): Promise<BackendResponse> {
       const startMs = ctx.clock.now();
-      onCall?.(startMs, request);
+      onCall?.(startMs);
       const effect = plan.effectFor(request, backendName, startMs, rng ?? ctx.rng);
       if (effect.injected.length > 0) onInjected?.(startMs, effect.injected);
       if (effect.delayMs > 0) await ctx.clock.sleep(effect.delayMs, ctx.signal);

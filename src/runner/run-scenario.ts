@@ -6,6 +6,7 @@ import { installVirtualClock, type VirtualClock } from '../clock/virtual-clock.t
 import { createFaultPlan } from '../faults/create-fault-plan.ts';
 import { evaluateHypotheses } from '../hypotheses/evaluate.ts';
 import { createRecorder } from '../metrics/streaming-recorder.ts';
+import type { AttemptFn } from '../policies/stack.ts';
 import { buildResult } from '../report/build-result.ts';
 import type { RunResult } from '../report/result.ts';
 import { createRng, randomSeed } from '../rng/rng.ts';
@@ -59,14 +60,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       bucketMs: TIMELINE_FINEST_BUCKET_MS,
       primaryBackend: primaryBackendOf(scenario),
     });
-    // Backend calls per request: each request travels as its own envelope, so a call can name its request.
-    const attemptsOf = new WeakMap<BackendRequest, number>();
     const faultHooks = (name: string): FaultHooks => ({
-      onCall: (at, request) => {
-        const made = attemptsOf.get(request);
-        if (made !== undefined) attemptsOf.set(request, made + 1);
-        recorder.backendCall(at, name);
-      },
+      onCall: (at) => recorder.backendCall(at, name),
       onReached: (at) => recorder.backendReached(at, name),
       onInjected: (at, kinds) => recorder.faultInjected(at, kinds),
     });
@@ -82,7 +77,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       },
       faultHooks,
     );
-    const attemptOn = backendAttempts(backends, plan, clock, rng, faultHooks);
+    // Backend calls per request: each request travels as its own envelope, so an attempt can name it.
+    const attemptsOf = new WeakMap<BackendRequest, number>();
+    const attemptOn = countingAttempts(backendAttempts(backends, plan, clock, rng, faultHooks), attemptsOf);
     const client = buildClient(scenario.topology, scenario.policies, [...backends.keys()], attemptOn, {
       clock,
       rng: rng.fork('policies'),
@@ -164,6 +161,27 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     if (clock.kind === 'virtual') (clock as VirtualClock).uninstall();
     await closeBackends(backends);
   }
+}
+
+/** Each attempt adds one to its request's count (requests the runner did not send are not counted). */
+function countingAttempts(
+  attemptOn: (name: string) => AttemptFn,
+  attemptsOf: WeakMap<BackendRequest, number>,
+): (name: string) => AttemptFn {
+  const counted = new Map<string, AttemptFn>();
+  return (name) => {
+    let attempt = counted.get(name);
+    if (!attempt) {
+      const inner = attemptOn(name);
+      attempt = (request, signal) => {
+        const made = attemptsOf.get(request);
+        if (made !== undefined) attemptsOf.set(request, made + 1);
+        return inner(request, signal);
+      };
+      counted.set(name, attempt);
+    }
+    return attempt;
+  };
 }
 
 function abortPromise(signal: AbortSignal): Promise<void> {
