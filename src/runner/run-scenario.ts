@@ -1,7 +1,9 @@
 import { dirname } from 'node:path';
+import type { BackendRequest } from '../backend/contract.ts';
 import { wallClockIso, wallNow } from '../clock/real-clock.ts';
 import { evaluateHypotheses } from '../hypotheses/evaluate.ts';
 import { createRecorder } from '../metrics/streaming-recorder.ts';
+import type { AttemptFn } from '../policies/stack.ts';
 import { buildResult } from '../report/build-result.ts';
 import type { RunResult } from '../report/result.ts';
 import { randomSeed } from '../rng/rng.ts';
@@ -10,7 +12,7 @@ import { buildClient } from './build-client.ts';
 import { checkReferences } from './check-references.ts';
 import { primaryBackend } from './primary-backend.ts';
 import { simulate } from './simulate.ts';
-import { timelineBucketMs } from './timeline.ts';
+import { TIMELINE_FINEST_BUCKET_MS } from './timeline.ts';
 import { FAULTLINE_VERSION } from './version.ts';
 
 export interface RunOptions {
@@ -45,10 +47,12 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
 
   const recorder = createRecorder({
     phases: scenario.phases.map((p) => ({ name: p.name, fromMs: p.from, toMs: p.to })),
-    bucketMs: timelineBucketMs(workload.duration, workload.requests),
+    bucketMs: TIMELINE_FINEST_BUCKET_MS,
     primaryBackend: primaryBackend(scenario),
   });
   const inFlight = new Map<number, number>();
+  // Backend calls per request: each request travels as its own envelope, so an attempt can name it.
+  const attemptsOf = new WeakMap<BackendRequest, number>();
   let sequence = 0;
   let sent = 0;
   const progressEvery = 1000;
@@ -70,28 +74,44 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         onInjected: (at, kinds) => recorder.faultInjected(at, kinds),
       }),
       client: ({ attemptOn, backendNames, rng }) =>
-        buildClient(scenario.topology, scenario.policies, backendNames, attemptOn, {
-          clock,
-          rng,
-          events: { emit: (event) => recorder.policyEvent(clock.now(), event) },
-        }),
+        buildClient(
+          scenario.topology,
+          scenario.policies,
+          backendNames,
+          countingAttempts(attemptOn, attemptsOf),
+          {
+            clock,
+            rng,
+            events: { emit: (event) => recorder.policyEvent(clock.now(), event) },
+          },
+        ),
       async send(request, execute) {
         const id = ++sequence;
         const startedAtMs = clock.now();
         inFlight.set(id, startedAtMs);
-        const outcome = await execute(request);
+        recorder.requestStarted(startedAtMs);
+        const own = Object.freeze({ ...request });
+        attemptsOf.set(own, 0);
+        const { kind, code } = await execute(own);
         inFlight.delete(id);
         recorder.requestEnded({
           startedAtMs,
           endedAtMs: clock.now(),
-          kind: outcome.kind,
-          code: outcome.code,
+          kind,
+          code,
+          attempts: attemptsOf.get(own),
         });
         if (++sent % progressEvery === 0) options.onProgress?.(clock.now(), endMs);
       },
       turnedAway() {
         const at = clock.now();
-        recorder.requestEnded({ startedAtMs: at, endedAtMs: at, kind: 'failed', code: 'OVERLOAD' });
+        recorder.requestEnded({
+          startedAtMs: at,
+          endedAtMs: at,
+          kind: 'failed',
+          code: 'OVERLOAD',
+          turnedAway: true,
+        });
       },
     }),
   );
@@ -123,4 +143,25 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       simulatedRequestsPerSecond: realTime ? undefined : Math.round(sent / Math.max(wallMs / 1000, 1e-6)),
     },
   });
+}
+
+/** Each attempt adds one to its request's count (requests the runner did not send are not counted). */
+function countingAttempts(
+  attemptOn: (name: string) => AttemptFn,
+  attemptsOf: WeakMap<BackendRequest, number>,
+): (name: string) => AttemptFn {
+  const counted = new Map<string, AttemptFn>();
+  return (name) => {
+    let attempt = counted.get(name);
+    if (!attempt) {
+      const inner = attemptOn(name);
+      attempt = (request, signal) => {
+        const made = attemptsOf.get(request);
+        if (made !== undefined) attemptsOf.set(request, made + 1);
+        return inner(request, signal);
+      };
+      counted.set(name, attempt);
+    }
+    return attempt;
+  };
 }

@@ -67,6 +67,7 @@ describe('buildResult', () => {
       'requests',
       'availability',
       'latency',
+      'inFlight',
       'throughput',
       'backend',
       'cache',

@@ -9,6 +9,7 @@ import { isLawName, LAW_NAMES, type LawName } from '../../testing/laws/index.ts'
 import { ExitCode, type SetExitCode } from '../exit-codes.ts';
 import { printLine, printWarning } from '../output.ts';
 import { prepareScenario } from '../prepare-scenario.ts';
+import { seedOption } from '../seed-flag.ts';
 
 /** Plugins that call a real server: check cannot run them on virtual time. */
 const REAL_SOCKET_PLUGINS = new Set(['http', 'grpc', 'websocket']);
@@ -36,7 +37,7 @@ export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckA
           describe: `law to check, repeatable (default: all): ${LAW_NAMES.join(', ')}`,
         })
         .option('runs', { type: 'number', default: 100, describe: 'generated scenarios per law' })
-        .option('seed', { type: 'number', describe: 'seed of the generator (default: random, printed)' })
+        .option('seed', seedOption('seed of the generator (default: random, printed)'))
         .option('path', {
           type: 'string',
           describe: 'replay one counterexample: its path, with --seed and --law',
@@ -59,9 +60,6 @@ export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckA
           'USAGE',
           '--path replays one counterexample: give it with --seed and one --law',
         );
-      }
-      if (args.seed !== undefined && !Number.isSafeInteger(args.seed)) {
-        throw new FaultlineError('USAGE', `--seed must be a whole number (got ${args.seed})`);
       }
       if (args.maxAmplification !== undefined && !(args.maxAmplification > 0)) {
         throw new FaultlineError(

@@ -6,6 +6,7 @@ import { startServer } from '../../http/server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
+import { seedOption } from '../seed-flag.ts';
 import {
   SERVER_LIMIT_OPTIONS,
   type ServerLimitFlags,
@@ -63,10 +64,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         describe: 'with --auth-env, /metrics needs the token too (the default); --no-metrics-auth opens it',
       })
       .option('log-level', { choices: LOG_LEVELS, default: 'info' as const, describe: 'log threshold' })
-      .option('seed', {
-        type: 'number',
-        describe: 'seed of the fault draws (default: the scenario’s, else random)',
-      })
+      .option('seed', seedOption('seed of the fault draws (default: the scenario’s, else random)'))
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
       .option('grpc', {
         type: 'string',
