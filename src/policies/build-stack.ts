@@ -52,7 +52,7 @@ function started<T>(fn: (request: BackendRequest) => Promise<T>, request: Backen
 }
 
 /** retry ▸ breaker ▸ timeout ▸ bulkhead around one attempt, as a function that throws on failure. */
-function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: StackDeps): Load {
+export function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: StackDeps): Load {
   const policies: IPolicy<IDefaultPolicyContext>[] = [];
   if (config.retry) policies.push(createRetry(config.retry, deps));
   if (config.breaker) policies.push(createBreaker(config.breaker, deps));

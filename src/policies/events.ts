@@ -13,7 +13,9 @@ export type PolicyEvent =
   | { readonly type: 'cache-hit' }
   | { readonly type: 'cache-miss' }
   | { readonly type: 'cache-coalesced' }
-  | { readonly type: 'cache-stale' };
+  | { readonly type: 'cache-stale' }
+  /** A load balancer took a backend out of rotation after consecutive failures. */
+  | { readonly type: 'outlier-ejected'; readonly backend: string };
 
 export type PolicyEventType = PolicyEvent['type'];
 

@@ -30,6 +30,10 @@ export function checkReferences(scenario: Scenario, file: string): void {
       );
     }
   }
+  if (t.type === 'load-balanced') {
+    for (const [i, n] of t.backends.entries()) known(n, `topology.backends[${i}]`, 'backend');
+    for (const n of Object.keys(t.weights ?? {})) known(n, `topology.weights.${n}`, 'weighted backend');
+  }
   const fb = scenario.policies.fallback;
   if (fb && 'backend' in fb) known(fb.backend, 'policies.fallback.backend', 'fallback backend');
   for (const [p, phase] of scenario.phases.entries()) {

@@ -3,6 +3,7 @@ import { phaseSchema } from '../faults/schema.ts';
 import { parseHypothesis } from '../hypotheses/parse-expression.ts';
 import { hypothesisSchema } from '../hypotheses/schema.ts';
 import { policiesSchema } from '../policies/schema.ts';
+import { loadBalancedTopologySchema } from '../topology/load-balanced-schema.ts';
 import { workloadSchema } from '../workload/schema.ts';
 
 export const backendRefSchema = z.strictObject({
@@ -22,6 +23,7 @@ export const topologySchema = z.discriminatedUnion('type', [
     backends: z.array(z.string()).min(2),
     quorum: z.number().int().min(1),
   }),
+  loadBalancedTopologySchema,
 ]);
 export type Topology = z.output<typeof topologySchema>;
 

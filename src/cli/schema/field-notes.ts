@@ -13,12 +13,24 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'backends.*.plugin':
     'A built-in plugin (`faultline list` shows them) or a path to a plugin module, relative to the scenario file.',
   'backends.*.options': 'Options for the plugin, validated by the plugin’s own schema.',
-  topology: 'How a request reaches the backends: one backend, failover in order, or fan-out to several.',
-  'topology.type': '`single`, `failover` or `fan-out`.',
+  topology:
+    'How a request reaches the backends: one backend, failover in order, fan-out to several, or load-balanced over several.',
+  'topology.type': '`single`, `failover`, `fan-out` or `load-balanced`.',
   'topology.backend': 'The backend a `single` topology calls (default: the first one declared).',
   'topology.order': 'Backends a `failover` topology tries in turn, each through the policy stack.',
-  'topology.backends': 'Backends a `fan-out` topology calls in parallel.',
+  'topology.backends':
+    'Backends a `fan-out` topology calls in parallel, or a `load-balanced` one spreads attempts over (each behind its own breaker, timeout and bulkhead; retries sit above the balancer and pick again).',
   'topology.quorum': 'How many fan-out answers a request needs to succeed.',
+  'topology.strategy':
+    'How a `load-balanced` topology picks a backend per attempt: `round-robin`, `random`, `least-outstanding` (fewest calls in flight), `power-of-two-choices` (the less busy of two drawn at random) or `weighted` (smooth weighted round-robin).',
+  'topology.weights': 'Weight per backend name for `weighted` (default 1; 0 takes a backend out).',
+  'topology.outlierEjection':
+    'Envoy-style outlier detection: consecutive failures take a backend out of rotation for a while.',
+  'topology.outlierEjection.consecutiveFailures': 'Failures in a row that eject a backend.',
+  'topology.outlierEjection.ejectionTime': 'How long an ejected backend stays out of rotation.',
+  'topology.outlierEjection.maxEjectedPercent':
+    'Most backends ejected at once, as a percentage; one may always be. When all are out, all are used (panic mode).',
+  'topology.outlierEjection.failOn': 'Failures that count towards ejection.',
   policies:
     'The resilience stack, outermost first: cache ▸ fallback ▸ retry ▸ breaker ▸ timeout ▸ bulkhead. Each is optional.',
   'policies.cache': 'An LRU cache with a TTL in front of everything else.',
