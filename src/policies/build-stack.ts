@@ -1,6 +1,7 @@
 import { type IDefaultPolicyContext, type IPolicy, wrap } from 'cockatiel';
 import type { BackendRequest } from '../backend/contract.ts';
 import { createBreaker } from './breaker.ts';
+import { createBudgetedRetry } from './budgeted-retry.ts';
 import { createBulkhead } from './bulkhead.ts';
 import { createCache } from './cache.ts';
 import { createFallback } from './fallback.ts';
@@ -54,7 +55,12 @@ function started<T>(fn: (request: BackendRequest) => Promise<T>, request: Backen
 /** retry ▸ breaker ▸ timeout ▸ bulkhead around one attempt, as a function that throws on failure. */
 export function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: StackDeps): Load {
   const policies: IPolicy<IDefaultPolicyContext>[] = [];
-  if (config.retry) policies.push(createRetry(config.retry, deps));
+  if (config.retry)
+    policies.push(
+      config.retryBudget
+        ? createBudgetedRetry(config.retry, config.retryBudget, deps)
+        : createRetry(config.retry, deps),
+    );
   if (config.breaker) policies.push(createBreaker(config.breaker, deps));
   if (config.timeout) policies.push(createTimeout(config.timeout, deps));
   if (config.bulkhead) policies.push(createBulkhead(config.bulkhead, deps));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../util/duration.ts';
+import { retryBudgetSchema } from './patterns-schema.ts';
 
 /** Which failures a retry (or a breaker) treats as transient. */
 export const retryableSchema = z.enum(['5xx', '429', '4xx', 'network', 'timeout', 'malformed']);
@@ -100,6 +101,8 @@ export const policiesSchema = z.strictObject({
   cache: cacheSchema.optional(),
   fallback: fallbackSchema.optional(),
   retry: retrySchema.optional(),
+  /** Caps the retries of `retry` at a share of recent requests; without `retry` it has nothing to cap. */
+  retryBudget: retryBudgetSchema.optional(),
   breaker: breakerSchema.optional(),
   timeout: timeoutSchema.optional(),
   bulkhead: bulkheadSchema.optional(),

@@ -34,6 +34,14 @@ export function checkReferences(scenario: Scenario, file: string): void {
     for (const [i, n] of t.backends.entries()) known(n, `topology.backends[${i}]`, 'backend');
     for (const n of Object.keys(t.weights ?? {})) known(n, `topology.weights.${n}`, 'weighted backend');
   }
+  if (scenario.policies.retryBudget && !scenario.policies.retry) {
+    throw new ScenarioError(
+      'SCENARIO_INVALID',
+      file,
+      'retryBudget caps the retries of policies.retry, and there is none; add a retry or remove the budget',
+      { path: 'policies.retryBudget' },
+    );
+  }
   const fb = scenario.policies.fallback;
   if (fb && 'backend' in fb) known(fb.backend, 'policies.fallback.backend', 'fallback backend');
   for (const [p, phase] of scenario.phases.entries()) {

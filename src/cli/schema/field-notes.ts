@@ -55,6 +55,11 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'policies.retry.retryOn': 'Failures worth retrying.',
   'policies.retry.honorRetryAfter': 'Wait at least what a 429/503 `Retry-After` header asks.',
   'policies.retry.maxRetryAfter': 'Cap on a honoured `Retry-After`.',
+  'policies.retryBudget':
+    'Finagle/Envoy retry budget: retries in a sliding window may be at most `ratio` × requests + `minPerSecond` × window; beyond it the failure is returned at once.',
+  'policies.retryBudget.ratio': 'Retries allowed per request, on average over the window (0.2 = 20%).',
+  'policies.retryBudget.minPerSecond': 'Retries per second always allowed, however few the requests.',
+  'policies.retryBudget.window': 'The sliding window the budget counts requests and retries over.',
   'policies.breaker':
     'A circuit breaker: after enough failures it opens and fails fast, sparing the backend.',
   'policies.breaker.halfOpenAfter': 'How long the breaker stays open before letting a trial call through.',

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { durationSchema } from '../util/duration.ts';
+
+/** Upper bounds for the patterns' numbers, so a typo is refused at load rather than run. */
+export const PATTERN_LIMITS = {
+  retryBudgetRatio: 10,
+  perSecond: 1_000_000,
+  hedges: 10,
+  burst: 1_000_000,
+  queue: 1_000_000,
+} as const;
+
+/**
+ * Finagle's retry budget (Envoy's retry_budget is the same idea): retries within `window` may number
+ * at most `ratio` × the requests in that window plus `minPerSecond` × the window. Beyond it a failure
+ * is returned at once instead of retried, so an outage cannot multiply the load by the attempt count.
+ */
+export const retryBudgetSchema = z.strictObject({
+  ratio: z.number().min(0).max(PATTERN_LIMITS.retryBudgetRatio).default(0.2),
+  minPerSecond: z.number().min(0).max(PATTERN_LIMITS.perSecond).default(10),
+  window: durationSchema.default(10_000),
+});
+export type RetryBudgetConfig = z.output<typeof retryBudgetSchema>;
