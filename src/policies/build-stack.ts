@@ -5,6 +5,7 @@ import { createBudgetedRetry } from './budgeted-retry.ts';
 import { createBulkhead } from './bulkhead.ts';
 import { createCache } from './cache.ts';
 import { createFallback } from './fallback.ts';
+import { createHedge } from './hedge.ts';
 import { failed, failWith, type Load, type Recover, succeeded } from './outcome.ts';
 import { createRetry } from './retry.ts';
 import type { PoliciesConfig } from './schema.ts';
@@ -61,14 +62,16 @@ export function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: St
         ? createBudgetedRetry(config.retry, config.retryBudget, deps)
         : createRetry(config.retry, deps),
     );
-  if (config.breaker) policies.push(createBreaker(config.breaker, deps));
+  if (config.hedge) policies.push(createHedge(config.hedge, deps));
+  if (config.breaker) policies.push(createBreaker(config.breaker, deps, Boolean(config.hedge)));
   if (config.timeout) policies.push(createTimeout(config.timeout, deps));
   if (config.bulkhead) policies.push(createBulkhead(config.bulkhead, deps));
   if (policies.length === 0) return withOwnSignal(attempt);
   // A lone policy runs as itself: wrap() of one policy adds a context copy per call that V8 can leave on
   // a slow path (4× the policy's own cost measured here), and it behaves the same.
   const chain = policies.length === 1 && policies[0] ? policies[0] : wrap(...policies);
-  if (config.timeout)
+  // A timeout or a hedge cancels calls through the signal it hands each one.
+  if (config.timeout || config.hedge)
     return (request) => chain.execute(({ signal }) => attempt(request, signal), ROOT_SIGNAL);
   // Without a timeout nothing cancels a call, but each still gets a signal of its own for its listeners.
   const call = withOwnSignal(attempt);

@@ -16,6 +16,8 @@ export type PolicyEvent =
   | { readonly type: 'cache-stale' }
   /** A retryable failure returned without a retry, because the retry budget was spent. */
   | { readonly type: 'retry-budget-exhausted'; readonly code: string }
+  /** A hedged attempt started beside one that had not answered yet. */
+  | { readonly type: 'hedge' }
   /** A load balancer took a backend out of rotation after consecutive failures. */
   | { readonly type: 'outlier-ejected'; readonly backend: string };
 

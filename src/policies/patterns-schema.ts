@@ -21,3 +21,14 @@ export const retryBudgetSchema = z.strictObject({
   window: durationSchema.default(10_000),
 });
 export type RetryBudgetConfig = z.output<typeof retryBudgetSchema>;
+
+/**
+ * Hedged requests (Polly, resilience4j; "The Tail at Scale"): when an attempt has not answered after
+ * `delay`, another is started beside it, up to `maxHedges` extra; the first success wins and the others
+ * are cancelled. An attempt that fails while none is left running starts the next at once.
+ */
+export const hedgeSchema = z.strictObject({
+  delay: durationSchema,
+  maxHedges: z.number().int().min(1).max(PATTERN_LIMITS.hedges).default(1),
+});
+export type HedgeConfig = z.output<typeof hedgeSchema>;

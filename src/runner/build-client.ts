@@ -25,13 +25,13 @@ export function buildClient(
   }
   if (topology.type === 'load-balanced') {
     // Retries sit above the balancer, so a retry picks a backend again; each backend has its own breaker.
-    const { cache, fallback, retry, retryBudget, breaker, timeout, bulkhead } = policies;
+    const { cache, fallback, retry, retryBudget, hedge, breaker, timeout, bulkhead } = policies;
     const legs = topology.backends.map((name) => ({
       name,
       load: loadThrough({ breaker, timeout, bulkhead }, attemptOn(name), legDeps(deps, name)),
     }));
     const balanced = loadBalancedAttempt(topology, legs, { ...deps, rng: deps.rng.fork('lb') });
-    return buildPolicyStack({ cache, fallback, retry, retryBudget }, balanced, { ...deps, attemptOn });
+    return buildPolicyStack({ cache, fallback, retry, retryBudget, hedge }, balanced, { ...deps, attemptOn });
   }
   const { cache, fallback, ...perBackend } = policies;
   const names = topology.type === 'failover' ? topology.order : topology.backends;

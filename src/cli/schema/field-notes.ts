@@ -32,7 +32,7 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
     'Most backends ejected at once, as a percentage; one may always be. When all are out, all are used (panic mode).',
   'topology.outlierEjection.failOn': 'Failures that count towards ejection.',
   policies:
-    'The resilience stack, outermost first: cache ▸ fallback ▸ retry ▸ breaker ▸ timeout ▸ bulkhead. Each is optional.',
+    'The resilience stack, outermost first: cache ▸ fallback ▸ retry (within `retryBudget`) ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead. Each is optional.',
   'policies.cache': 'An LRU cache with a TTL in front of everything else.',
   'policies.cache.ttl': 'How long an answer stays fresh.',
   'policies.cache.maxEntries': 'Entries kept before the least recently used is evicted.',
@@ -60,6 +60,11 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'policies.retryBudget.ratio': 'Retries allowed per request, on average over the window (0.2 = 20%).',
   'policies.retryBudget.minPerSecond': 'Retries per second always allowed, however few the requests.',
   'policies.retryBudget.window': 'The sliding window the budget counts requests and retries over.',
+  'policies.hedge':
+    'Hedged requests: when an attempt has not answered after `delay`, another starts beside it; the first success wins and the rest are cancelled (their calls still count).',
+  'policies.hedge.delay':
+    'How long an attempt may run before a hedge starts beside it (a latency quantile, say the p90).',
+  'policies.hedge.maxHedges': 'Extra attempts at most, each `delay` after the previous.',
   'policies.breaker':
     'A circuit breaker: after enough failures it opens and fails fast, sparing the backend.',
   'policies.breaker.halfOpenAfter': 'How long the breaker stays open before letting a trial call through.',
