@@ -7,6 +7,7 @@ import { createCache } from './cache.ts';
 import { createFallback } from './fallback.ts';
 import { createHedge } from './hedge.ts';
 import { failed, failWith, type Load, type Recover, succeeded } from './outcome.ts';
+import { createRateLimiter } from './rate-limiter.ts';
 import { createRetry } from './retry.ts';
 import type { PoliciesConfig } from './schema.ts';
 import { withOwnSignal } from './signal-pool.ts';
@@ -17,8 +18,9 @@ import { createTimeout } from './timeout.ts';
 const ROOT_SIGNAL = new AbortController().signal;
 
 /**
- * cache ▸ fallback ▸ retry ▸ breaker ▸ timeout ▸ bulkhead, outermost first; absent policies are skipped.
- * The last four are cockatiel policies joined with `wrap`; cache and fallback are our own layers, as
+ * cache ▸ fallback ▸ retry (within its retryBudget) ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead ▸ rateLimit,
+ * outermost first; absent policies are skipped. The layers from retry in are cockatiel policies (or
+ * our own implementing its IPolicy) joined with `wrap`; cache and fallback are our own layers, as
  * they work on whole requests and outcomes. `execute` never throws: each request resolves to exactly
  * one Outcome, whose code is errorCode() of the failure that ended it (or triggered its fallback).
  */
@@ -53,7 +55,7 @@ function started<T>(fn: (request: BackendRequest) => Promise<T>, request: Backen
   }
 }
 
-/** retry ▸ breaker ▸ timeout ▸ bulkhead around one attempt, as a function that throws on failure. */
+/** retry ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead ▸ rateLimit around one attempt; throws on failure. */
 export function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: StackDeps): Load {
   const policies: IPolicy<IDefaultPolicyContext>[] = [];
   if (config.retry)
@@ -66,6 +68,7 @@ export function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: St
   if (config.breaker) policies.push(createBreaker(config.breaker, deps, Boolean(config.hedge)));
   if (config.timeout) policies.push(createTimeout(config.timeout, deps));
   if (config.bulkhead) policies.push(createBulkhead(config.bulkhead, deps));
+  if (config.rateLimit) policies.push(createRateLimiter(config.rateLimit, deps));
   if (policies.length === 0) return withOwnSignal(attempt);
   // A lone policy runs as itself: wrap() of one policy adds a context copy per call that V8 can leave on
   // a slow path (4× the policy's own cost measured here), and it behaves the same.

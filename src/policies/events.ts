@@ -18,6 +18,10 @@ export type PolicyEvent =
   | { readonly type: 'retry-budget-exhausted'; readonly code: string }
   /** A hedged attempt started beside one that had not answered yet. */
   | { readonly type: 'hedge' }
+  /** The client-side rate limiter refused a call (bucket empty, queue full)... */
+  | { readonly type: 'rate-limited' }
+  /** ...or made it wait for its token. */
+  | { readonly type: 'rate-limit-queued' }
   /** A load balancer took a backend out of rotation after consecutive failures. */
   | { readonly type: 'outlier-ejected'; readonly backend: string };
 

@@ -32,3 +32,15 @@ export const hedgeSchema = z.strictObject({
   maxHedges: z.number().int().min(1).max(PATTERN_LIMITS.hedges).default(1),
 });
 export type HedgeConfig = z.output<typeof hedgeSchema>;
+
+/**
+ * A client-side token bucket (Polly's and resilience4j's rate limiter; cockatiel has none): `rate`
+ * calls per second on average, `burst` at once after a quiet spell. A call finding no token waits its
+ * turn if fewer than `queue` are waiting, else fails at once with RATE_LIMITED.
+ */
+export const rateLimitSchema = z.strictObject({
+  rate: z.number().positive().max(PATTERN_LIMITS.perSecond),
+  burst: z.number().int().min(1).max(PATTERN_LIMITS.burst).default(1),
+  queue: z.number().int().min(0).max(PATTERN_LIMITS.queue).default(0),
+});
+export type RateLimitConfig = z.output<typeof rateLimitSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../util/duration.ts';
-import { hedgeSchema, retryBudgetSchema } from './patterns-schema.ts';
+import { hedgeSchema, rateLimitSchema, retryBudgetSchema } from './patterns-schema.ts';
 
 /** Which failures a retry (or a breaker) treats as transient. */
 export const retryableSchema = z.enum(['5xx', '429', '4xx', 'network', 'timeout', 'malformed']);
@@ -96,7 +96,7 @@ export const cacheSchema = z.strictObject({
 });
 export type CacheConfig = z.output<typeof cacheSchema>;
 
-/** The stack, outermost first: cache ▸ fallback ▸ retry (within retryBudget) ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead. Each is optional. */
+/** The stack, outermost first: cache ▸ fallback ▸ retry (within retryBudget) ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead ▸ rateLimit. Each is optional. */
 export const policiesSchema = z.strictObject({
   cache: cacheSchema.optional(),
   fallback: fallbackSchema.optional(),
@@ -108,5 +108,7 @@ export const policiesSchema = z.strictObject({
   breaker: breakerSchema.optional(),
   timeout: timeoutSchema.optional(),
   bulkhead: bulkheadSchema.optional(),
+  /** Innermost: every call to the backend takes a token, retries and hedges included. */
+  rateLimit: rateLimitSchema.optional(),
 });
 export type PoliciesConfig = z.output<typeof policiesSchema>;

@@ -1,4 +1,5 @@
 import type { Hypothesis } from '../hypotheses/schema.ts';
+import type { CostFigures } from '../metrics/cost.ts';
 
 export const RESULT_SCHEMA_VERSION = 1;
 
@@ -95,6 +96,8 @@ export interface RunResult extends WindowFigures {
   readonly verdict: 'pass' | 'fail';
   readonly durationMs: number;
   readonly backend: WindowFigures['backend'] & { readonly byBackend: Readonly<Record<string, number>> };
+  /** Money spent on backend calls, when the scenario gives backends a `cost`. */
+  readonly cost?: CostFigures;
   readonly cache: WindowFigures['cache'] & { readonly coalesced: number; readonly stale: number };
   readonly breaker: WindowFigures['breaker'] & {
     readonly transitions: readonly BreakerTransition[];

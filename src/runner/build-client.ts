@@ -25,10 +25,10 @@ export function buildClient(
   }
   if (topology.type === 'load-balanced') {
     // Retries sit above the balancer, so a retry picks a backend again; each backend has its own breaker.
-    const { cache, fallback, retry, retryBudget, hedge, breaker, timeout, bulkhead } = policies;
+    const { cache, fallback, retry, retryBudget, hedge, ...perBackend } = policies;
     const legs = topology.backends.map((name) => ({
       name,
-      load: loadThrough({ breaker, timeout, bulkhead }, attemptOn(name), legDeps(deps, name)),
+      load: loadThrough(perBackend, attemptOn(name), legDeps(deps, name)),
     }));
     const balanced = loadBalancedAttempt(topology, legs, { ...deps, rng: deps.rng.fork('lb') });
     return buildPolicyStack({ cache, fallback, retry, retryBudget, hedge }, balanced, { ...deps, attemptOn });

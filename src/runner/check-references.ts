@@ -42,6 +42,7 @@ export function checkReferences(scenario: Scenario, file: string): void {
       { path: 'policies.retryBudget' },
     );
   }
+  checkOneCurrency(scenario, file);
   const fb = scenario.policies.fallback;
   if (fb && 'backend' in fb) known(fb.backend, 'policies.fallback.backend', 'fallback backend');
   for (const [p, phase] of scenario.phases.entries()) {
@@ -60,4 +61,21 @@ export function checkReferences(scenario: Scenario, file: string): void {
       );
     }
   });
+}
+
+/** Costs are summed, so every priced backend must be priced in the same currency. */
+function checkOneCurrency(scenario: Scenario, file: string): void {
+  let first: { name: string; currency: string } | undefined;
+  for (const [name, ref] of Object.entries(scenario.backends)) {
+    if (!ref.cost) continue;
+    if (!first) first = { name, currency: ref.cost.currency };
+    else if (ref.cost.currency !== first.currency) {
+      throw new ScenarioError(
+        'SCENARIO_INVALID',
+        file,
+        `backend "${name}" is priced in ${ref.cost.currency} but "${first.name}" in ${first.currency}; price them in one currency`,
+        { path: `backends.${name}.cost.currency` },
+      );
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { createRealClock, wallClockIso, wallNow } from '../clock/real-clock.ts';
 import { installVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
 import { createFaultPlan } from '../faults/create-fault-plan.ts';
 import { evaluateHypotheses } from '../hypotheses/evaluate.ts';
+import { costFigures } from '../metrics/cost.ts';
 import { createRecorder } from '../metrics/streaming-recorder.ts';
 import { buildResult } from '../report/build-result.ts';
 import type { RunResult } from '../report/result.ts';
@@ -16,6 +17,7 @@ import { backendAttempts } from './backend-attempts.ts';
 import { buildClient } from './build-client.ts';
 import { checkReferences } from './check-references.ts';
 import { closeBackends, openBackends } from './open-backends.ts';
+import { pricesOf } from './prices.ts';
 import { drainHorizonMs, timelineBucketMs } from './timeline.ts';
 import { FAULTLINE_VERSION } from './version.ts';
 
@@ -130,6 +132,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       complete: !stop.aborted,
       figures,
       hypotheses: evaluateHypotheses(scenario.hypotheses, figures),
+      cost: costFigures(pricesOf(scenario), figures.backend.byBackend, figures.requests.total, endedAtMs),
       environment: {
         startedAt,
         wallMs: Math.round(wallMs),

@@ -5,11 +5,14 @@ import { hypothesisSchema } from '../hypotheses/schema.ts';
 import { policiesSchema } from '../policies/schema.ts';
 import { loadBalancedTopologySchema } from '../topology/load-balanced-schema.ts';
 import { workloadSchema } from '../workload/schema.ts';
+import { costSchema } from './cost-schema.ts';
 
 export const backendRefSchema = z.strictObject({
   /** A built-in plugin name (folder under plugins/) or a path to a plugin module. */
   plugin: z.string().min(1),
   options: z.record(z.string(), z.unknown()).default({}),
+  /** Price per call; results then show cost per request and per day. */
+  cost: costSchema.optional(),
 });
 export type BackendRef = z.output<typeof backendRefSchema>;
 

@@ -13,6 +13,11 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'backends.*.plugin':
     'A built-in plugin (`faultline list` shows them) or a path to a plugin module, relative to the scenario file.',
   'backends.*.options': 'Options for the plugin, validated by the plugin’s own schema.',
+  'backends.*.cost':
+    'What a call to this backend costs (a paid API); results then carry `cost` with the total, per request and per day.',
+  'backends.*.cost.perCall':
+    'Price of one call (every call the client makes, as `backend.calls` counts them).',
+  'backends.*.cost.currency': 'ISO 4217 code (default USD); all priced backends of a scenario share one.',
   topology:
     'How a request reaches the backends: one backend, failover in order, fan-out to several, or load-balanced over several.',
   'topology.type': '`single`, `failover`, `fan-out` or `load-balanced`.',
@@ -32,7 +37,7 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
     'Most backends ejected at once, as a percentage; one may always be. When all are out, all are used (panic mode).',
   'topology.outlierEjection.failOn': 'Failures that count towards ejection.',
   policies:
-    'The resilience stack, outermost first: cache ▸ fallback ▸ retry (within `retryBudget`) ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead. Each is optional.',
+    'The resilience stack, outermost first: cache ▸ fallback ▸ retry (within `retryBudget`) ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead ▸ rateLimit. Each is optional.',
   'policies.cache': 'An LRU cache with a TTL in front of everything else.',
   'policies.cache.ttl': 'How long an answer stays fresh.',
   'policies.cache.maxEntries': 'Entries kept before the least recently used is evicted.',
@@ -85,6 +90,12 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'policies.bulkhead': 'Caps concurrent calls so one slow backend cannot take every connection.',
   'policies.bulkhead.limit': 'Calls allowed in flight.',
   'policies.bulkhead.queue': 'Calls allowed to wait for a slot; the rest are rejected at once.',
+  'policies.rateLimit':
+    'A client-side token bucket, innermost: every call to the backend (retries and hedges too) takes a token.',
+  'policies.rateLimit.rate': 'Tokens added per second: the long-run call rate.',
+  'policies.rateLimit.burst': 'Tokens the bucket holds: calls allowed at once after a quiet spell.',
+  'policies.rateLimit.queue':
+    'Calls allowed to wait for their token (in order); beyond it a call fails at once with RATE_LIMITED.',
   workload:
     'The traffic: a `closed` loop of clients or an `open` stream of arrivals, for a duration or a number of requests.',
   'workload.model':
