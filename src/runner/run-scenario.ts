@@ -11,6 +11,7 @@ import { buildResult } from '../report/build-result.ts';
 import type { RunResult } from '../report/result.ts';
 import { createRng, randomSeed } from '../rng/rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { RunTracer } from '../tracing/run-tracer.ts';
 import { driveWorkload } from '../workload/driver.ts';
 import { createRequestSource } from '../workload/request-source.ts';
 import { backendAttempts } from './backend-attempts.ts';
@@ -35,6 +36,8 @@ export interface RunOptions {
   readonly allowInsecureHttp?: boolean;
   /** Called as (virtual) time passes, for progress bars. */
   readonly onProgress?: (elapsedMs: number, totalMs: number) => void;
+  /** Records requests and their backend calls, for `exportTraces` once the run is over. */
+  readonly tracer?: RunTracer;
 }
 
 /** Runs one scenario to a result: the programmatic heart of `faultline run`. */
@@ -78,7 +81,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       },
       faultHooks,
     );
-    const attemptOn = backendAttempts(backends, plan, clock, rng, faultHooks);
+    const attempts = backendAttempts(backends, plan, clock, rng, faultHooks);
+    const tracer = options.tracer;
+    tracer?.attach(clock);
+    const attemptOn = tracer ? (name: string) => tracer.attempts(name, attempts(name)) : attempts;
     const client = buildClient(scenario.topology, scenario.policies, [...backends.keys()], attemptOn, {
       clock,
       rng: rng.fork('policies'),
@@ -93,7 +99,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       const id = ++sequence;
       const startedAtMs = clock.now();
       inFlight.set(id, startedAtMs);
-      const outcome = await client.execute(request);
+      const traced = tracer ? tracer.started(request) : request;
+      const outcome = await client.execute(traced);
+      tracer?.ended(traced, outcome);
       inFlight.delete(id);
       recorder.requestEnded({ startedAtMs, endedAtMs: clock.now(), kind: outcome.kind, code: outcome.code });
       if (++sent % progressEvery === 0) options.onProgress?.(clock.now(), endMs);
