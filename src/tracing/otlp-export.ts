@@ -1,7 +1,4 @@
-import { ROOT_CONTEXT, SpanStatusCode, trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, type IdGenerator } from '@opentelemetry/sdk-trace-base';
+import type { IdGenerator } from '@opentelemetry/sdk-trace-base';
 import type { Rng } from '../rng/rng.ts';
 import type { RequestTrace } from './run-tracer.ts';
 
@@ -25,6 +22,15 @@ export async function exportTraces(
   requests: readonly RequestTrace[],
   options: OtlpExportOptions,
 ): Promise<void> {
+  // Loaded on first use, so importing 'faultline' (every plugin does) does not load the SDK.
+  const [{ ROOT_CONTEXT, SpanStatusCode, trace }, { OTLPTraceExporter }, { resourceFromAttributes }, sdk] =
+    await Promise.all([
+      import('@opentelemetry/api'),
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-base'),
+    ]);
+  const { BasicTracerProvider, BatchSpanProcessor } = sdk;
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({
       'service.name': 'faultline',
