@@ -58,3 +58,5 @@ export type { Rng } from './rng/rng.ts';
 export { type RunOptions, runScenario } from './runner/run-scenario.ts';
 export { loadScenarioFile, parseScenario } from './scenario/load-scenario.ts';
 export { defineScenario, type Scenario, type ScenarioInput } from './scenario/schema.ts';
+export { exportTraces, type OtlpExportOptions } from './tracing/otlp-export.ts';
+export { type RequestTrace, RunTracer } from './tracing/run-tracer.ts';

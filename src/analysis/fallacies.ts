@@ -8,26 +8,32 @@ import type { Span } from './span.ts';
 export function detectFallacies(text: string, language: Language): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rulesFor(language)) {
-    for (const span of ruleSpans(rule, text)) findings.push(toFinding(rule, text, span));
+    for (const { span, cues } of ruleSpans(rule, text)) findings.push(toFinding(rule, text, span, cues));
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || compare(a.rule, b.rule));
 }
 
-/** A rule's matches across its cues, with overlapping ones merged: two cues on one phrase are one finding. */
-function ruleSpans(rule: CompiledRule, text: string): Span[] {
-  const spans = rule.patterns.flatMap((pattern) => matchSpans(pattern, text));
+/**
+ * A rule's matches across its cues, with overlapping ones merged: two cues on one phrase are one
+ * finding, and `cues` counts the distinct cues that matched it.
+ */
+function ruleSpans(rule: CompiledRule, text: string): { span: Span; cues: number }[] {
+  const spans = rule.patterns.flatMap((pattern, cue) =>
+    matchSpans(pattern, text).map((span) => ({ ...span, cue })),
+  );
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Span[] = [];
-  for (const span of spans) {
+  const merged: { span: Span; cueSet: Set<number> }[] = [];
+  for (const { cue, ...span } of spans) {
     const last = merged[merged.length - 1];
-    if (last && span.start < last.end)
-      merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
-    else merged.push(span);
+    if (last && span.start < last.span.end) {
+      last.span = { start: last.span.start, end: Math.max(last.span.end, span.end) };
+      last.cueSet.add(cue);
+    } else merged.push({ span, cueSet: new Set([cue]) });
   }
-  return merged;
+  return merged.map(({ span, cueSet }) => ({ span, cues: cueSet.size }));
 }
 
-function toFinding(rule: CompiledRule, text: string, span: Span): Finding {
+function toFinding(rule: CompiledRule, text: string, span: Span, cues: number): Finding {
   return {
     rule: rule.id,
     name: rule.name,
@@ -35,6 +41,8 @@ function toFinding(rule: CompiledRule, text: string, span: Span): Finding {
     end: span.end,
     excerpt: text.slice(span.start, span.end),
     explanation: rule.explanation,
+    type: rule.id,
+    confidence: 1 - 0.5 ** (cues + 1),
   };
 }
 

@@ -19,6 +19,10 @@ export const findingSchema = z.object({
   end: offset,
   excerpt: z.string(),
   explanation: z.string(),
+  /** The rule id again, under the name the reference API uses; optional so older servers still pass. */
+  type: z.string().optional(),
+  /** 1 − 0.5^(cues + 1): each distinct cue of the rule matching here halves the doubt (one cue: 0.75). */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Finding = z.output<typeof findingSchema>;
 
@@ -79,6 +83,9 @@ export const responseSchemas = {
     fallacies: z.array(findingSchema),
     argument: argumentSchema,
     assessment: assessmentSchema,
+    /** Optional in the check, so a server from before these fields is not reported malformed. */
+    sentiment: z.enum(['positive', 'negative', 'neutral']).optional(),
+    complexity: z.enum(['low', 'medium', 'high']).optional(),
   }),
   '/api/detect-fallacies': z.object({
     language: languageSchema,

@@ -1,5 +1,6 @@
 import { buildLogicGraph } from './logic-graph.ts';
 import type { AnalysisRoute, ResponseBody } from './response-schemas.ts';
+import { complexityOf, sentimentOf } from './sentiment.ts';
 import type { TextAnalysis } from './text-analysis.ts';
 
 export type TextRoute = Exclude<AnalysisRoute, '/api/health'>;
@@ -13,6 +14,8 @@ export const ROUTE_BODIES: { readonly [R in TextRoute]: (analysis: TextAnalysis)
     fallacies: a.fallacies,
     argument: a.argument,
     assessment: a.assessment,
+    sentiment: sentimentOf(a.text, a.language),
+    complexity: complexityOf(a.wordCount, a.sentences.length, a.argument.premises.length),
   }),
   '/api/detect-fallacies': (a) => ({
     language: a.language,

@@ -8,6 +8,7 @@ import { words } from './words.ts';
 
 /** Everything the routes report about one text, computed once and projected per route. */
 export interface TextAnalysis {
+  readonly text: string;
   readonly language: Language;
   readonly sentences: readonly Sentence[];
   readonly wordCount: number;
@@ -22,6 +23,7 @@ export function analyseText(text: string): TextAnalysis {
   const fallacies = detectFallacies(text, language);
   const argument = reconstructArgument(text, sentences, language);
   return {
+    text,
     language,
     sentences,
     wordCount: words(text).length,

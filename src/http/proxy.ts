@@ -24,6 +24,7 @@ import { createHttpMetrics, type HttpMetrics, routeLabel } from './http-metrics.
 import { listen } from './listen.ts';
 import { networkErrorCode } from './network-error-code.ts';
 import { hasBody, type PassThroughHooks, passThrough } from './pass-through.ts';
+import { logRequest, noteFaults } from './request-log.ts';
 import { sendError, writeBody } from './respond.ts';
 import { createLimitedServer, resolveServerLimits, type ServerLimitsInput } from './server-limits.ts';
 import { createTargetGuard, type TargetGuard, TargetRefusedError } from './target-guard.ts';
@@ -173,7 +174,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps
       ? 'aborted'
       : sendError(res, 500, 'INTERNAL', 'internal error; see the proxy log');
   }
-  deps.metrics.observe(routeLabel(path), method, outcome, (deps.clock.now() - startedMs) / 1000);
+  const ms = deps.clock.now() - startedMs;
+  deps.metrics.observe(routeLabel(path), method, outcome, ms / 1000);
+  logRequest(deps.logger, res, { method, path, outcome, ms });
 }
 
 async function proxyRequest(
@@ -190,6 +193,7 @@ async function proxyRequest(
   if (effect.injected.length === 0) return forward(req, res, path, deps);
 
   deps.metrics.faultsInjected(effect.injected);
+  noteFaults(res, effect.injected);
   const ctx: DeliveryContext = { clock: deps.clock, signal: connectionSignal(res) };
   const dribbleMs = deps.dribble && !effect.failure ? effect.delayMs : 0;
   if (!(await sleepUnlessClosed(effect.delayMs - dribbleMs, ctx))) return 'aborted';

@@ -23,6 +23,7 @@ import { createHttpMetrics, type HttpMetrics, routeLabel } from './http-metrics.
 import { instantAnalysisBackend } from './instant-analysis.ts';
 import { listen } from './listen.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
+import { logRequest, noteFaults } from './request-log.ts';
 import { json, sendError, writeBody } from './respond.ts';
 import { SERVE_INFO_PATH, SERVE_START_PATH, serveInfo } from './serve-info.ts';
 import { createLimitedServer, resolveServerLimits, type ServerLimitsInput } from './server-limits.ts';
@@ -164,7 +165,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   }
   const ms = deps.clock.now() - startedMs;
   deps.metrics.observe(routeLabel(path), method, outcome, ms / 1000);
-  deps.logger.debug({ method, path, outcome, ms: Math.round(ms * 100) / 100 }, 'request');
+  logRequest(deps.logger, res, { method, path, outcome, ms });
 }
 
 async function respond(
@@ -203,6 +204,7 @@ async function respond(
   const request: BackendRequest = { method: req.method, path, body: parsed.body };
   const effect = deps.faults.effectFor(request);
   if (effect.injected.length > 0) deps.metrics.faultsInjected(effect.injected);
+  noteFaults(res, effect.injected);
   const ctx: DeliveryContext = { clock: deps.clock, signal: connectionSignal(res) };
   const dribbleMs = deps.dribble && !effect.failure ? effect.delayMs : 0;
   if (!(await sleepUnlessClosed(effect.delayMs - dribbleMs, ctx))) return 'aborted';

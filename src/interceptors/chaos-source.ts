@@ -66,7 +66,7 @@ function fromScenario(scenario: Scenario, baseDir: string): ChaosSource {
 function firstBackend(scenario: Scenario): string | undefined {
   const topology = scenario.topology;
   if (topology.type === 'failover') return topology.order[0];
-  if (topology.type === 'fan-out') return topology.backends[0];
+  if (topology.type === 'fan-out' || topology.type === 'load-balanced') return topology.backends[0];
   return topology.backend ?? Object.keys(scenario.backends)[0];
 }
 

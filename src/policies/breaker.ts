@@ -12,6 +12,7 @@ import {
 } from 'cockatiel';
 import { failureFilter } from './classify.ts';
 import type { PolicyEvent } from './events.ts';
+import { HedgeCancelledError, lostToHedge } from './hedge-cancelled.ts';
 import type { BreakerConfig } from './schema.ts';
 import type { StackDeps } from './stack.ts';
 
@@ -30,7 +31,12 @@ export interface Breaker extends IPolicy<IDefaultPolicyContext> {
  * through and holds every other caller until the probe settles. Emits open / half-open / closed on
  * transitions and `breaker-rejected` for each call it refuses.
  */
-export function createBreaker(config: BreakerConfig, deps: StackDeps): Breaker {
+export function createBreaker(
+  config: BreakerConfig,
+  deps: StackDeps,
+  /** A hedge runs above: its cancelled losers must not count (the check costs a promise per call). */
+  underHedge = false,
+): Breaker {
   const circuit = circuitBreaker(handleWhen(failureFilter(config.failOn)), {
     halfOpenAfter: config.halfOpenAfter,
     breaker: strategyOf(config.strategy),
@@ -51,14 +57,25 @@ export function createBreaker(config: BreakerConfig, deps: StackDeps): Breaker {
     onFailure: circuit.onFailure,
     // cockatiel has no rejection event, so we notice its BrokenCircuitError on the way out. cockatiel 3.2
     // runs a caller that waited for a half-open probe without that caller's signal: we hand it back.
-    execute: (fn, signal) =>
-      circuit
-        .execute(
-          signal ? (context) => (context.signal === signal ? fn(context) : fn({ ...context, signal })) : fn,
-          signal,
-        )
-        .catch(rejected),
+    execute: (fn, signal) => {
+      const own: typeof fn = signal
+        ? (context) => (context.signal === signal ? fn(context) : fn({ ...context, signal }))
+        : fn;
+      // A hedge's losing attempt is cancelled, not failed: it is rethrown as an error no filter handles,
+      // so the breaker counts it neither way.
+      const task: typeof fn =
+        underHedge && signal ? (context) => notLostToHedge(() => own(context), signal) : own;
+      return circuit.execute(task, signal).catch(rejected);
+    },
   };
+}
+
+async function notLostToHedge<T>(run: () => PromiseLike<T> | T, signal: AbortSignal): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw lostToHedge(signal) ? new HedgeCancelledError() : error;
+  }
 }
 
 function strategyOf(strategy: BreakerConfig['strategy']): IBreaker {

@@ -1,10 +1,13 @@
 import { type IDefaultPolicyContext, type IPolicy, wrap } from 'cockatiel';
 import type { BackendRequest } from '../backend/contract.ts';
 import { createBreaker } from './breaker.ts';
+import { createBudgetedRetry } from './budgeted-retry.ts';
 import { createBulkhead } from './bulkhead.ts';
 import { createCache } from './cache.ts';
 import { createFallback } from './fallback.ts';
+import { createHedge } from './hedge.ts';
 import { failed, failWith, type Load, type Recover, succeeded } from './outcome.ts';
+import { createRateLimiter } from './rate-limiter.ts';
 import { createRetry } from './retry.ts';
 import type { PoliciesConfig } from './schema.ts';
 import { withOwnSignal } from './signal-pool.ts';
@@ -15,8 +18,9 @@ import { createTimeout } from './timeout.ts';
 const ROOT_SIGNAL = new AbortController().signal;
 
 /**
- * cache ▸ fallback ▸ retry ▸ breaker ▸ timeout ▸ bulkhead, outermost first; absent policies are skipped.
- * The last four are cockatiel policies joined with `wrap`; cache and fallback are our own layers, as
+ * cache ▸ fallback ▸ retry (within its retryBudget) ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead ▸ rateLimit,
+ * outermost first; absent policies are skipped. The layers from retry in are cockatiel policies (or
+ * our own implementing its IPolicy) joined with `wrap`; cache and fallback are our own layers, as
  * they work on whole requests and outcomes. `execute` never throws: each request resolves to exactly
  * one Outcome, whose code is errorCode() of the failure that ended it (or triggered its fallback).
  */
@@ -51,18 +55,26 @@ function started<T>(fn: (request: BackendRequest) => Promise<T>, request: Backen
   }
 }
 
-/** retry ▸ breaker ▸ timeout ▸ bulkhead around one attempt, as a function that throws on failure. */
-function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: StackDeps): Load {
+/** retry ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead ▸ rateLimit around one attempt; throws on failure. */
+export function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: StackDeps): Load {
   const policies: IPolicy<IDefaultPolicyContext>[] = [];
-  if (config.retry) policies.push(createRetry(config.retry, deps));
-  if (config.breaker) policies.push(createBreaker(config.breaker, deps));
+  if (config.retry)
+    policies.push(
+      config.retryBudget
+        ? createBudgetedRetry(config.retry, config.retryBudget, deps)
+        : createRetry(config.retry, deps),
+    );
+  if (config.hedge) policies.push(createHedge(config.hedge, deps));
+  if (config.breaker) policies.push(createBreaker(config.breaker, deps, Boolean(config.hedge)));
   if (config.timeout) policies.push(createTimeout(config.timeout, deps));
   if (config.bulkhead) policies.push(createBulkhead(config.bulkhead, deps));
+  if (config.rateLimit) policies.push(createRateLimiter(config.rateLimit, deps));
   if (policies.length === 0) return withOwnSignal(attempt);
   // A lone policy runs as itself: wrap() of one policy adds a context copy per call that V8 can leave on
   // a slow path (4× the policy's own cost measured here), and it behaves the same.
   const chain = policies.length === 1 && policies[0] ? policies[0] : wrap(...policies);
-  if (config.timeout)
+  // A timeout or a hedge cancels calls through the signal it hands each one.
+  if (config.timeout || config.hedge)
     return (request) => chain.execute(({ signal }) => attempt(request, signal), ROOT_SIGNAL);
   // Without a timeout nothing cancels a call, but each still gets a signal of its own for its listeners.
   const call = withOwnSignal(attempt);

@@ -14,7 +14,17 @@ export type PolicyEvent =
   | { readonly type: 'cache-hit' }
   | { readonly type: 'cache-miss' }
   | { readonly type: 'cache-coalesced' }
-  | { readonly type: 'cache-stale' };
+  | { readonly type: 'cache-stale' }
+  /** A retryable failure returned without a retry, because the retry budget was spent. */
+  | { readonly type: 'retry-budget-exhausted'; readonly code: string }
+  /** A hedged attempt started beside one that had not answered yet. */
+  | { readonly type: 'hedge' }
+  /** The client-side rate limiter refused a call (bucket empty, queue full)... */
+  | { readonly type: 'rate-limited' }
+  /** ...or made it wait for its token. */
+  | { readonly type: 'rate-limit-queued' }
+  /** A load balancer took a backend out of rotation after consecutive failures. */
+  | { readonly type: 'outlier-ejected'; readonly backend: string };
 
 export type PolicyEventType = PolicyEvent['type'];
 

@@ -10,9 +10,16 @@ import type { StackDeps } from './stack.ts';
  * the retry's number: 1 for the first retry) before each delay, and `give-up` when a retryable
  * failure is returned to the caller (attempts spent, or the caller's signal aborted).
  */
-export function createRetry(config: RetryConfig, deps: StackDeps): RetryPolicy {
+export function createRetry(
+  config: RetryConfig,
+  deps: StackDeps,
+  /** Asked once a failure is found retryable; false returns it at once (a retry budget says no). */
+  allowRetry?: (error: Error) => boolean,
+): RetryPolicy {
   const backoff = createBackoff(config.backoff, deps.rng.fork('retry-backoff'));
-  const policy = retry(handleWhen(failureFilter(config.retryOn)), {
+  const retryable = failureFilter(config.retryOn);
+  const filter = allowRetry ? (error: Error) => retryable(error) && allowRetry(error) : retryable;
+  const policy = retry(handleWhen(filter), {
     // cockatiel counts retries; our config counts attempts including the first.
     maxAttempts: config.maxAttempts - 1,
     backoff: config.honorRetryAfter ? honourRetryAfter(backoff, config) : backoff,

@@ -13,6 +13,7 @@ import {
 } from '../scenario/limits.ts';
 import { boundedValue } from '../util/bounded-value.ts';
 import { durationSchema } from '../util/duration.ts';
+import { hedgeSchema, rateLimitSchema, retryBudgetSchema } from './patterns-schema.ts';
 
 /** Which failures a retry (or a breaker) treats as transient. */
 export const retryableSchema = z.enum(['5xx', '429', '4xx', 'network', 'timeout', 'malformed']);
@@ -117,13 +118,19 @@ export const cacheSchema = z.strictObject({
 });
 export type CacheConfig = z.output<typeof cacheSchema>;
 
-/** The stack, outermost first: cache ▸ fallback ▸ retry ▸ breaker ▸ timeout ▸ bulkhead. Each is optional. */
+/** The stack, outermost first: cache ▸ fallback ▸ retry (within retryBudget) ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead ▸ rateLimit. Each is optional. */
 export const policiesSchema = z.strictObject({
   cache: cacheSchema.optional(),
   fallback: fallbackSchema.optional(),
   retry: retrySchema.optional(),
+  /** Caps the retries of `retry` at a share of recent requests; without `retry` it has nothing to cap. */
+  retryBudget: retryBudgetSchema.optional(),
+  /** Extra attempts beside a slow one, below the retry and above each attempt's breaker and timeout. */
+  hedge: hedgeSchema.optional(),
   breaker: breakerSchema.optional(),
   timeout: timeoutSchema.optional(),
   bulkhead: bulkheadSchema.optional(),
+  /** Innermost: every call to the backend takes a token, retries and hedges included. */
+  rateLimit: rateLimitSchema.optional(),
 });
 export type PoliciesConfig = z.output<typeof policiesSchema>;

@@ -1,3 +1,4 @@
+import type { CostFigures } from '../metrics/cost.ts';
 import type { RecorderFigures } from '../metrics/figures.ts';
 import { roundMs } from '../metrics/rounding.ts';
 import { type Environment, type HypothesisResult, RESULT_SCHEMA_VERSION, type RunResult } from './result.ts';
@@ -12,6 +13,7 @@ export interface ResultInput {
   readonly figures: RecorderFigures;
   readonly hypotheses: readonly HypothesisResult[];
   readonly environment: Environment;
+  readonly cost?: CostFigures;
 }
 
 /**
@@ -40,6 +42,7 @@ export function buildResult(input: ResultInput): RunResult {
     inFlight: figures.inFlight,
     throughput: figures.throughput,
     backend: figures.backend,
+    ...(input.cost && { cost: input.cost }),
     cache: figures.cache,
     breaker: figures.breaker,
     faults: figures.faults,

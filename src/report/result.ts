@@ -1,4 +1,5 @@
 import type { Hypothesis } from '../hypotheses/schema.ts';
+import type { CostFigures } from '../metrics/cost.ts';
 
 /**
  * Bumped when the same scenario and seed give different figures or the shape changes.
@@ -135,6 +136,8 @@ export interface RunResult extends WindowFigures {
   readonly verdict: 'pass' | 'fail';
   readonly durationMs: number;
   readonly backend: WindowFigures['backend'] & { readonly byBackend: Readonly<Record<string, number>> };
+  /** Money spent on backend calls, when the scenario gives backends a `cost`. */
+  readonly cost?: CostFigures;
   readonly cache: WindowFigures['cache'] & { readonly stale: number };
   readonly breaker: WindowFigures['breaker'] & {
     readonly transitions: readonly BreakerTransition[];

@@ -30,6 +30,19 @@ export function checkReferences(scenario: Scenario, file: string): void {
       );
     }
   }
+  if (t.type === 'load-balanced') {
+    for (const [i, n] of t.backends.entries()) known(n, `topology.backends[${i}]`, 'backend');
+    for (const n of Object.keys(t.weights ?? {})) known(n, `topology.weights.${n}`, 'weighted backend');
+  }
+  if (scenario.policies.retryBudget && !scenario.policies.retry) {
+    throw new ScenarioError(
+      'SCENARIO_INVALID',
+      file,
+      'retryBudget caps the retries of policies.retry, and there is none; add a retry or remove the budget',
+      { path: 'policies.retryBudget' },
+    );
+  }
+  checkOneCurrency(scenario, file);
   const fb = scenario.policies.fallback;
   if (fb && 'backend' in fb) known(fb.backend, 'policies.fallback.backend', 'fallback backend');
   for (const [p, phase] of scenario.phases.entries()) {
@@ -48,4 +61,21 @@ export function checkReferences(scenario: Scenario, file: string): void {
       );
     }
   });
+}
+
+/** Costs are summed, so every priced backend must be priced in the same currency. */
+function checkOneCurrency(scenario: Scenario, file: string): void {
+  let first: { name: string; currency: string } | undefined;
+  for (const [name, ref] of Object.entries(scenario.backends)) {
+    if (!ref.cost) continue;
+    if (!first) first = { name, currency: ref.cost.currency };
+    else if (ref.cost.currency !== first.currency) {
+      throw new ScenarioError(
+        'SCENARIO_INVALID',
+        file,
+        `backend "${name}" is priced in ${ref.cost.currency} but "${first.name}" in ${first.currency}; price them in one currency`,
+        { path: `backends.${name}.cost.currency` },
+      );
+    }
+  }
 }

@@ -2,14 +2,17 @@ import { dirname } from 'node:path';
 import type { BackendRequest } from '../backend/contract.ts';
 import { wallClockIso, wallNow } from '../clock/real-clock.ts';
 import { evaluateHypotheses } from '../hypotheses/evaluate.ts';
+import { costFigures } from '../metrics/cost.ts';
 import { createRecorder } from '../metrics/streaming-recorder.ts';
 import type { AttemptFn } from '../policies/stack.ts';
 import { buildResult } from '../report/build-result.ts';
 import type { RunResult } from '../report/result.ts';
 import { randomSeed } from '../rng/rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { RunTracer } from '../tracing/run-tracer.ts';
 import { buildClient } from './build-client.ts';
 import { checkReferences } from './check-references.ts';
+import { pricesOf } from './prices.ts';
 import { primaryBackend } from './primary-backend.ts';
 import { simulate } from './simulate.ts';
 import { TIMELINE_FINEST_BUCKET_MS } from './timeline.ts';
@@ -29,6 +32,8 @@ export interface RunOptions {
   readonly allowInsecureHttp?: boolean;
   /** Called as (virtual) time passes, for progress bars. */
   readonly onProgress?: (elapsedMs: number, totalMs: number) => void;
+  /** Records requests and their backend calls, for `exportTraces` once the run is over. */
+  readonly tracer?: RunTracer;
 }
 
 /** Runs one scenario to a result: the programmatic heart of `faultline run`. */
@@ -50,6 +55,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     bucketMs: TIMELINE_FINEST_BUCKET_MS,
     primaryBackend: primaryBackend(scenario),
   });
+  const tracer = options.tracer;
   const inFlight = new Map<number, number>();
   // Backend calls per request: each request travels as its own envelope, so an attempt can name it.
   const attemptsOf = new WeakMap<BackendRequest, number>();
@@ -73,26 +79,32 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         onReached: (at) => recorder.backendReached(at, name),
         onInjected: (at, kinds) => recorder.faultInjected(at, kinds),
       }),
-      client: ({ attemptOn, backendNames, rng }) =>
-        buildClient(
+      client: ({ attemptOn, backendNames, rng }) => {
+        tracer?.attach(clock);
+        const traced = tracer ? (name: string) => tracer.attempts(name, attemptOn(name)) : attemptOn;
+        return buildClient(
           scenario.topology,
           scenario.policies,
           backendNames,
-          countingAttempts(attemptOn, attemptsOf),
+          countingAttempts(traced, attemptsOf),
           {
             clock,
             rng,
             events: { emit: (event) => recorder.policyEvent(clock.now(), event) },
           },
-        ),
+        );
+      },
       async send(request, execute) {
         const id = ++sequence;
         const startedAtMs = clock.now();
         inFlight.set(id, startedAtMs);
         recorder.requestStarted(startedAtMs);
-        const own = Object.freeze({ ...request });
+        const frozen = Object.freeze({ ...request });
+        const own = tracer ? tracer.started(frozen) : frozen;
         attemptsOf.set(own, 0);
-        const { kind, code } = await execute(own);
+        const outcome = await execute(own);
+        tracer?.ended(own, outcome);
+        const { kind, code } = outcome;
         inFlight.delete(id);
         recorder.requestEnded({
           startedAtMs,
@@ -134,6 +146,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     complete,
     figures,
     hypotheses: evaluateHypotheses(scenario.hypotheses, figures),
+    cost: costFigures(pricesOf(scenario), figures.backend.byBackend, figures.requests.total, endedAtMs),
     environment: {
       startedAt,
       wallMs: Math.round(wallMs),

@@ -3,8 +3,10 @@ import { phaseSchema } from '../faults/schema.ts';
 import { parseHypothesis } from '../hypotheses/parse-expression.ts';
 import { hypothesisSchema } from '../hypotheses/schema.ts';
 import { policiesSchema } from '../policies/schema.ts';
+import { loadBalancedTopologySchema } from '../topology/load-balanced-schema.ts';
 import { sizeCheck } from '../util/bounded-value.ts';
 import { workloadSchema } from '../workload/schema.ts';
+import { costSchema } from './cost-schema.ts';
 import {
   MAX_BACKENDS,
   MAX_DEPTH,
@@ -24,6 +26,8 @@ export const backendRefSchema = z.strictObject({
     .record(z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH'), z.unknown())
     .superRefine(sizeCheck(MAX_MAP_KEYS, MAX_DEPTH))
     .default({}),
+  /** Price per call; results then show cost per request and per day. */
+  cost: costSchema.optional(),
 });
 export type BackendRef = z.output<typeof backendRefSchema>;
 
@@ -40,6 +44,7 @@ export const topologySchema = z.discriminatedUnion('type', [
     backends: z.array(backendNameSchema).min(2).max(MAX_BACKENDS, 'MAX_BACKENDS'),
     quorum: z.number().int().min(1).max(MAX_BACKENDS, 'MAX_BACKENDS'),
   }),
+  loadBalancedTopologySchema,
 ]);
 export type Topology = z.output<typeof topologySchema>;
 

@@ -80,6 +80,8 @@ describe('analysisRoute: answers', () => {
       'fallacies',
       'argument',
       'assessment',
+      'sentiment',
+      'complexity',
     ]);
     expect(keys('/api/detect-fallacies')).toEqual(['language', 'count', 'fallacies']);
     expect(keys('/api/reconstruct')).toEqual(['language', 'method', 'premises', 'conclusion']);

@@ -170,7 +170,15 @@ describe('faultline commands', () => {
     const listing = JSON.parse(run.stdout);
     expect(listing.scenarios.map((s: { name: string }) => s.name)).toContain('retry-storm');
     expect(listing.plugins.map((p: { name: string }) => p.name)).toContain('mock-analysis');
-    expect(listing.reporters).toEqual(['console', 'json', 'markdown', 'junit', 'github', 'html']);
+    expect(listing.reporters).toEqual([
+      'console',
+      'json',
+      'markdown',
+      'junit',
+      'github',
+      'html',
+      'prometheus',
+    ]);
   }, 30_000);
 
   it('--watch reruns when the scenario file changes, until Ctrl-C', async () => {

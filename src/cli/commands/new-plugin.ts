@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import { printLine } from '../output.ts';
+import { httpPluginFiles } from '../scaffold/http-plugin-files.ts';
 import { PLUGIN_NAME, pluginFiles } from '../scaffold/plugin-files.ts';
 import { writeNewFiles } from '../scaffold/write-new-files.ts';
 
@@ -10,6 +11,7 @@ interface NewPluginArgs {
   readonly name: string;
   readonly dir: string;
   readonly force?: boolean;
+  readonly http?: boolean;
 }
 
 /** `faultline new plugin <name>`: scaffolds a backend plugin and its test. */
@@ -30,6 +32,11 @@ export const newCommand: CommandModule = {
             })
             .option('dir', { type: 'string', default: 'plugins', describe: 'folder that holds plugins' })
             .option('force', { type: 'boolean', describe: 'overwrite existing files' })
+            .option('http', {
+              type: 'boolean',
+              describe:
+                'a real HTTP service client (URL and key from the environment) tested against faultline serve',
+            })
             .example('$0 new plugin billing-api', 'writes plugins/billing-api/index.ts and its test'),
         handler: async (args) => {
           if (!PLUGIN_NAME.test(args.name)) {
@@ -40,7 +47,7 @@ export const newCommand: CommandModule = {
           }
           const { written, skipped } = await writeNewFiles(
             process.cwd(),
-            pluginFiles(args.name, args.dir),
+            args.http ? httpPluginFiles(args.name, args.dir) : pluginFiles(args.name, args.dir),
             args.force,
           );
           for (const file of written) printLine(`created ${file}`);

@@ -13,14 +13,31 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'backends.*.plugin':
     'A built-in plugin (`faultline list` shows them) or a path to a plugin module, relative to the scenario file.',
   'backends.*.options': 'Options for the plugin, validated by the plugin’s own schema.',
-  topology: 'How a request reaches the backends: one backend, failover in order, or fan-out to several.',
-  'topology.type': '`single`, `failover` or `fan-out`.',
+  'backends.*.cost':
+    'What a call to this backend costs (a paid API); results then carry `cost` with the total, per request and per day.',
+  'backends.*.cost.perCall':
+    'Price of one call (every call the client makes, as `backend.calls` counts them).',
+  'backends.*.cost.currency': 'ISO 4217 code (default USD); all priced backends of a scenario share one.',
+  topology:
+    'How a request reaches the backends: one backend, failover in order, fan-out to several, or load-balanced over several.',
+  'topology.type': '`single`, `failover`, `fan-out` or `load-balanced`.',
   'topology.backend': 'The backend a `single` topology calls (default: the first one declared).',
   'topology.order': 'Backends a `failover` topology tries in turn, each through the policy stack.',
-  'topology.backends': 'Backends a `fan-out` topology calls in parallel.',
+  'topology.backends':
+    'Backends a `fan-out` topology calls in parallel, or a `load-balanced` one spreads attempts over (each behind its own breaker, timeout and bulkhead; retries sit above the balancer and pick again).',
   'topology.quorum': 'How many fan-out answers a request needs to succeed.',
+  'topology.strategy':
+    'How a `load-balanced` topology picks a backend per attempt: `round-robin`, `random`, `least-outstanding` (fewest calls in flight), `power-of-two-choices` (the less busy of two drawn at random) or `weighted` (smooth weighted round-robin).',
+  'topology.weights': 'Weight per backend name for `weighted` (default 1; 0 takes a backend out).',
+  'topology.outlierEjection':
+    'Envoy-style outlier detection: consecutive failures take a backend out of rotation for a while.',
+  'topology.outlierEjection.consecutiveFailures': 'Failures in a row that eject a backend.',
+  'topology.outlierEjection.ejectionTime': 'How long an ejected backend stays out of rotation.',
+  'topology.outlierEjection.maxEjectedPercent':
+    'Most backends ejected at once, as a percentage; one may always be. When all are out, all are used (panic mode).',
+  'topology.outlierEjection.failOn': 'Failures that count towards ejection.',
   policies:
-    'The resilience stack, outermost first: cache ▸ fallback ▸ retry ▸ breaker ▸ timeout ▸ bulkhead. Each is optional.',
+    'The resilience stack, outermost first: cache ▸ fallback ▸ retry (within `retryBudget`) ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead ▸ rateLimit. Each is optional.',
   'policies.cache': 'An LRU cache with a TTL in front of everything else.',
   'policies.cache.ttl': 'How long an answer stays fresh.',
   'policies.cache.maxEntries': 'Entries kept before the least recently used is evicted.',
@@ -43,6 +60,16 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'policies.retry.retryOn': 'Failures worth retrying.',
   'policies.retry.honorRetryAfter': 'Wait at least what a 429/503 `Retry-After` header asks.',
   'policies.retry.maxRetryAfter': 'Cap on a honoured `Retry-After`.',
+  'policies.retryBudget':
+    'Finagle/Envoy retry budget: retries in a sliding window may be at most `ratio` × requests + `minPerSecond` × window; beyond it the failure is returned at once.',
+  'policies.retryBudget.ratio': 'Retries allowed per request, on average over the window (0.2 = 20%).',
+  'policies.retryBudget.minPerSecond': 'Retries per second always allowed, however few the requests.',
+  'policies.retryBudget.window': 'The sliding window the budget counts requests and retries over.',
+  'policies.hedge':
+    'Hedged requests: when an attempt has not answered after `delay`, another starts beside it; the first success wins and the rest are cancelled (their calls still count).',
+  'policies.hedge.delay':
+    'How long an attempt may run before a hedge starts beside it (a latency quantile, say the p90).',
+  'policies.hedge.maxHedges': 'Extra attempts at most, each `delay` after the previous.',
   'policies.breaker':
     'A circuit breaker: after enough failures it opens and fails fast, sparing the backend.',
   'policies.breaker.halfOpenAfter': 'How long the breaker stays open before letting a trial call through.',
@@ -63,6 +90,12 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'policies.bulkhead': 'Caps concurrent calls so one slow backend cannot take every connection.',
   'policies.bulkhead.limit': 'Calls allowed in flight.',
   'policies.bulkhead.queue': 'Calls allowed to wait for a slot; the rest are rejected at once.',
+  'policies.rateLimit':
+    'A client-side token bucket, innermost: every call to the backend (retries and hedges too) takes a token.',
+  'policies.rateLimit.rate': 'Tokens added per second: the long-run call rate.',
+  'policies.rateLimit.burst': 'Tokens the bucket holds: calls allowed at once after a quiet spell.',
+  'policies.rateLimit.queue':
+    'Calls allowed to wait for their token (in order); beyond it a call fails at once with RATE_LIMITED.',
   workload:
     'The traffic: a `closed` loop of clients or an `open` stream of arrivals, for a duration or a number of requests.',
   'workload.model':

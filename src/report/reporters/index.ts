@@ -9,6 +9,7 @@ import { createHtmlReporter } from './html.ts';
 import { createJsonReporter } from './json.ts';
 import { createJunitReporter } from './junit.ts';
 import { createMarkdownReporter } from './markdown.ts';
+import { createPrometheusReporter } from './prometheus.ts';
 import type { Reporter, ReporterContext } from './types.ts';
 
 /** The built-in reporters by name; a new one is one line here. */
@@ -19,6 +20,7 @@ export const builtinReporters = {
   junit: createJunitReporter,
   github: createGithubReporter,
   html: createHtmlReporter,
+  prometheus: createPrometheusReporter,
 } as const;
 
 export type BuiltinReporterName = keyof typeof builtinReporters;
