@@ -8,7 +8,12 @@ import { defineConfig } from 'vitest/config';
  * `import … from 'faultline'` resolve there too, so there is one copy of every module. The CLI the
  * tests start is the built one (dist/, built by the global setup), which loads dist/ alone.
  */
-const conditions = ['faultline-source', ...defaultServerConditions];
+// Without vite's 'module' condition: it sends Node to packages' bundler-only ESM builds (@opentelemetry/api's,
+// which prom-client loads, has extensionless imports that Node cannot resolve).
+const conditions = [
+  'faultline-source',
+  ...defaultServerConditions.filter((condition) => condition !== 'module'),
+];
 const INTEGRATION = ['test/consumer/**', 'test/cli/**', 'test/http/**', 'test/report/reporters/html.test.ts'];
 
 export default defineConfig({

@@ -2,7 +2,7 @@ import type { Scenario, Topology } from '../scenario/schema.ts';
 
 /**
  * The backend the stack's own policies guard and the whole-run breaker figures follow: the single
- * backend (named, else the first declared), or the first one a failover or fan-out tries.
+ * backend (named, else the first declared), or the first one a failover, fan-out or load balancer lists.
  */
 export function primaryBackend(scenario: Pick<Scenario, 'name' | 'topology' | 'backends'>): string {
   const name = primaryOf(scenario.topology, Object.keys(scenario.backends));
@@ -18,6 +18,7 @@ export function primaryOf(topology: Topology, backendNames: readonly string[]): 
     case 'failover':
       return topology.order[0];
     case 'fan-out':
+    case 'load-balanced':
       return topology.backends[0];
   }
 }
