@@ -59,7 +59,8 @@ afterAll(async () => {
 
 async function hungRequestsClosed(): Promise<number> {
   // node:http without an agent closes its connection, so the scrape leaves no socket to count.
-  const scrape = await nodeRequest(`${server.url}/metrics`);
+  // /metrics sits behind the same token as the API (serve --metrics-auth, on by default with --auth-env).
+  const scrape = await nodeRequest(`${server.url}/metrics`, { headers: { authorization: `Bearer ${KEY}` } });
   const text = scrape.ok ? scrape.body.toString() : '';
   return Number(/faultline_http_requests_total\{[^}]*status="hang"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
 }

@@ -76,12 +76,12 @@ async function overTransport(
   const { scenario } = await loadScenarioFile(file);
   const seed = scenario.seed ?? 0;
   const clock = createRealClock();
-  // The stream the in-process chaos layer draws this backend's faults from (runner: rng.fork('chaos:<name>')).
+  // The stream the in-process chaos layer draws this backend's faults from (simulate: rng.fork('faults:<name>')).
   const { controller, counts } = countingFaults(
     createFaultController({
       phases: scenario.phases,
       clock,
-      rng: createRng(seed).fork('chaos:primary'),
+      rng: createRng(seed).fork('faults:primary'),
       backendName: 'primary',
     }),
   );
@@ -150,7 +150,7 @@ describe.each(Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[])('protocol ma
         verdict: 'fail',
       });
     } else {
-      // Drawn from seed 3: enough 503s that retries matter, and some requests that fail all 3 attempts.
+      // Drawn from seed 2: enough 503s that retries matter, and some requests that fail all 3 attempts.
       expect(reference.requests.total).toBe(60);
       expect(reference.injected.error).toBeGreaterThan(5);
       expect(reference.requests.failed).toBeGreaterThan(0);

@@ -36,8 +36,10 @@ describe('gRPC statuses in the retry policy and the breaker', () => {
     expect(inCategory(grpcError('DEADLINE_EXCEEDED'), '5xx')).toBe(false);
   });
 
-  it('recognises a gRPC status by its kind and code, not by class identity', () => {
+  it('recognises a gRPC status by its brand and kind, not by class identity', () => {
+    // What a GrpcStatusError from a second install of faultline looks like here: the brand, another class.
     const copy = Object.assign(new Error('from another copy of faultline'), {
+      [Symbol.for('faultline.call-error')]: true,
       kind: 'grpc',
       code: 'GRPC_UNAVAILABLE',
       grpcCode: 'UNAVAILABLE',

@@ -22,8 +22,12 @@ describe('attempts per request', () => {
     // Every request is counted once, and the counts add up to the calls the backend saw.
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(result.requests.total);
     expect(sumOfAttempts(counts)).toBe(result.backend.calls);
-    // While everything fails, each request tries 3 times; once up, the five texts are cached.
-    expect(counts['3']).toBe(result.phases[0]?.requests.failed);
+    // While everything fails, each request tries 3 times (one still retrying as the phase ends may succeed on
+    // its third); once up, the five texts are cached.
+    const failedInOutage = result.phases[0]?.requests.failed ?? 0;
+    expect(failedInOutage).toBeGreaterThan(30);
+    expect(counts['3']! - failedInOutage).toBeGreaterThanOrEqual(0);
+    expect(counts['3']! - failedInOutage).toBeLessThanOrEqual(1);
     expect(counts['0']).toBe(result.cache.hits + result.cache.coalesced);
     expect(Object.keys(counts)).toEqual(['0', '1', '3']);
     expect(result.phases[0]?.backend.attemptsPerRequest).toEqual({ '3': result.phases[0]?.requests.total });

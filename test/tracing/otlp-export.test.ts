@@ -79,9 +79,10 @@ describe('OpenTelemetry traces of a simulated run, over OTLP/HTTP', () => {
       const root = rootById.get(child.parentSpanId ?? '');
       expect(root?.traceId).toBe(child.traceId);
       expect(BigInt(child.startTimeUnixNano)).toBeGreaterThanOrEqual(BigInt(root?.startTimeUnixNano ?? 0));
-      // A call the backend ran takes its 40 ms; an injected 503 fails before the backend is reached.
+      // A call the backend ran takes its 40 ms; an injected 503 fails before the backend is reached, after the
+      // 1 ms round trip mock-analysis charges a failure (failureLatency).
       const took = BigInt(child.endTimeUnixNano) - BigInt(child.startTimeUnixNano);
-      expect(took).toBe(attribute(child, 'faultline.error.code') === undefined ? 40_000_000n : 0n);
+      expect(took).toBe(attribute(child, 'faultline.error.code') === undefined ? 40_000_000n : 1_000_000n);
     }
     const perRoot = (root: OtlpSpan) => children.filter((c) => c.parentSpanId === root.spanId).length;
     for (const root of roots) expect(perRoot(root)).toBe(attribute(root, 'faultline.attempts'));

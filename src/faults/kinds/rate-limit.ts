@@ -17,6 +17,9 @@ export function rateLimitDecider(fault: FaultOf<'rate-limit'>): FaultDecider {
   const capacity = limit * window;
   const fixedFailure = fault.retryAfter === undefined ? undefined : statusFailure(429, fault.retryAfter);
   const buckets = new Map<string, Bucket>();
+  // Time is fractional (sub-ms), so a refill can land a rounding error short of a whole token: a caller that
+  // waited exactly 1/rate (a client-side limiter at the same rate) must still find its token.
+  const oneToken = window * (1 - 1e-9);
   return {
     addsDelay: false,
     apply(nowMs, _rng, draft, backendName) {
@@ -27,8 +30,8 @@ export function rateLimitDecider(fault: FaultOf<'rate-limit'>): FaultDecider {
       }
       bucket.level = Math.min(capacity, bucket.level + Math.max(0, nowMs - bucket.lastMs) * limit);
       bucket.lastMs = Math.max(bucket.lastMs, nowMs);
-      if (bucket.level >= window) {
-        bucket.level -= window;
+      if (bucket.level >= oneToken) {
+        bucket.level = Math.max(0, bucket.level - window);
         return false;
       }
       draft.failure = fixedFailure ?? statusFailure(429, Math.ceil((window - bucket.level) / limit));

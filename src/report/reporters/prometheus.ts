@@ -1,4 +1,3 @@
-import { Counter, Gauge, Registry } from 'prom-client';
 import type { RunResult, WindowFigures } from '../result.ts';
 import { resolveOutputPath, writeOutputFile } from './output-file.ts';
 import type { FileReporterOptions, Reporter, ReporterContext } from './types.ts';
@@ -36,6 +35,9 @@ export function createPrometheusReporter(options: FileReporterOptions, ctx: Repo
 
 /** The exposition text of these results; the same results give the same bytes. */
 export async function prometheusText(results: readonly RunResult[]): Promise<string> {
+  // Loaded when asked for: importing 'faultline' must not load prom-client, whose optional
+  // @opentelemetry/api probe breaks under bundler conditions (vitest's 'module') in users' projects.
+  const { Counter, Gauge, Registry } = await import('prom-client');
   const registry = new Registry();
   const run = ['scenario', 'seed'] as const;
   const phased = ['scenario', 'seed', 'phase'] as const;
