@@ -72,6 +72,13 @@ export const ERROR_CODES = {
   INTERCEPTORS_CONFLICT: 'msw and nock were both asked to intercept',
   INTERCEPTOR_ALREADY_INSTALLED: 'an interceptor is already installed in this process',
   NOCK_OFF: 'nock is not active',
+  // recording and fitting
+  RECORD_UNWRITABLE: 'the recording file cannot be created or written',
+  RECORDING_NOT_FOUND: 'the recording to fit does not exist or cannot be read',
+  RECORDING_TOO_LARGE: 'the recording is over the size or entry limit',
+  RECORDING_INVALID: 'the recording is not HAR 1.2 or faultline JSON lines',
+  FIT_USAGE: 'a faultline fit flag is out of range',
+  FIT_NO_DATA: 'the recording has too few exchanges to fit',
   // benchmarks
   BENCH_USAGE: 'a faultline bench flag is missing or malformed',
   BENCH_REPORT_UNREADABLE: 'the bench report to compare with cannot be read',

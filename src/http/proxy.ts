@@ -45,7 +45,18 @@ export interface ProxyOptions {
   readonly connections?: number;
   readonly logger?: Logger;
   readonly clock?: Clock;
+  /** Watches every exchange (a recorder); called as a request arrives, its return as it ends. */
+  readonly observe?: ExchangeObserver;
 }
+
+/**
+ * Sees each request as it arrives and may return a callback told how it ended (the status sent, or
+ * `reset`, `aborted`...). The one point where recording hooks in, so the proxy itself stays unaware of it.
+ */
+export type ExchangeObserver = (
+  req: IncomingMessage,
+  res: ServerResponse,
+) => ((outcome: Outcome) => void) | undefined;
 
 export interface RunningProxy {
   readonly url: string;
@@ -66,6 +77,7 @@ interface ProxyDeps {
   readonly clock: Clock;
   readonly dribble: boolean;
   readonly passThroughHooks: PassThroughHooks;
+  readonly observe: ExchangeObserver | undefined;
 }
 
 /**
@@ -105,6 +117,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       refuse: (status, headers) => refusedRedirect(status, headers, guard, target, logger),
       rewrite: (headers) => responseHeaders(headers, target),
     },
+    observe: options.observe,
   };
   const server = createServer((req, res) => void handle(req, res, deps));
   const proxy = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
@@ -156,6 +169,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps
   const startedMs = deps.clock.now();
   const path = req.url ?? '/';
   const method = req.method ?? 'GET';
+  const ended = deps.observe?.(req, res);
   let outcome: Outcome;
   try {
     outcome = await proxyRequest(req, res, path, deps);
@@ -166,6 +180,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps
       : sendError(res, 500, 'INTERNAL', 'internal error; see the proxy log');
   }
   deps.metrics.observe(routeLabel(path), method, outcome, (deps.clock.now() - startedMs) / 1000);
+  ended?.(outcome);
 }
 
 async function proxyRequest(
