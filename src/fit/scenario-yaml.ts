@@ -64,12 +64,21 @@ export function fittedScenarioYaml(
     lines.push(`    - ${flow({ endpoint: route.template, method: route.method, weight: route.requests })}`);
   }
   if (dropped.length) lines.push(`  # not replayable (only GET and POST are): ${dropped.join(', ')}`);
-  lines.push('phases:');
-  for (const phase of fit.phases) {
-    lines.push(`  # ${phase.requests} requests, availability ${phase.availability.toFixed(3)}`);
+  lines.push(
+    '# Each phase starts where the mean rate reaches its first recorded request, so it keeps its share of the',
+    '# requests even where the recorded rate wandered; the recorded times are in the comments and the report.',
+    'phases:',
+  );
+  const starts = requestTimeStarts(fit);
+  for (const [i, phase] of fit.phases.entries()) {
+    const recorded = `${formatDuration(Math.round(phase.fromMs))}..${phase.toMs === undefined ? 'end' : formatDuration(Math.round(phase.toMs))}`;
+    lines.push(
+      `  # recorded ${recorded}: ${phase.requests} requests, availability ${phase.availability.toFixed(3)}`,
+    );
     lines.push(`  - name: ${phase.name}`);
-    lines.push(`    from: ${formatDuration(Math.round(phase.fromMs))}`);
-    if (phase.toMs !== undefined) lines.push(`    to: ${formatDuration(Math.round(phase.toMs))}`);
+    lines.push(`    from: ${formatDuration(starts[i] ?? 0)}`);
+    const to = starts[i + 1];
+    if (to !== undefined) lines.push(`    to: ${formatDuration(to)}`);
     const faults = phaseFaults(phase, fit, { withLatency: baseLatency === undefined, oneRoute });
     if (faults.length === 0) lines.push('    faults: []');
     else lines.push('    faults:');
@@ -83,6 +92,16 @@ export function fittedScenarioYaml(
     `  - ${flow({ name: 'availability as recorded', metric: 'availability', op: '>=', value: round(Math.max(0, fit.availability - 0.02), 3) })}`,
   );
   return { yaml: `${lines.join('\n')}\n`, dropped };
+}
+
+/** Phase starts in ms on the constant-rate clock: the k-th request arrives at k / rate. */
+function requestTimeStarts(fit: RecordingFit): number[] {
+  let before = 0;
+  return fit.phases.map((phase) => {
+    const at = Math.round((before / fit.arrivalRate) * 1000);
+    before += phase.requests;
+    return at;
+  });
 }
 
 function phaseFaults(
