@@ -4,7 +4,7 @@ import { formatDuration } from '../util/duration.ts';
 import type { FailureShare, PhaseFit, RecordingFit, RouteFit } from './fit-recording.ts';
 import type { LatencyFit } from './latency-fit.ts';
 
-/** A fitted phase whose success median is within this of the whole recording's keeps the backend's base latency. */
+/** A phase whose success median is more than this above the base latency's gets the difference as a latency fault. */
 const SAME_LATENCY = 0.1;
 
 export interface FittedScenario {
@@ -17,8 +17,9 @@ export interface FittedScenario {
 /**
  * Writes a fit as a scenario: the workload replays the recorded mix at the recorded rate, each phase
  * carries the failures seen in it, and latency goes where it reproduces the recording best. With one
- * route whose latency holds across phases it is the backend's base latency, which (as behind a real
- * server) failures skip; otherwise each phase and route gets a latency fault, which failures pay too.
+ * route it is the backend's base latency, which (as behind a real server) failures skip, plus a fixed
+ * shift in phases that ran slower; with several, each phase and route gets a latency fault, which
+ * failures pay too (the stand-in backend has one base latency for all routes).
  */
 export function fittedScenarioYaml(
   fit: RecordingFit,
@@ -27,7 +28,7 @@ export function fittedScenarioYaml(
   const replayable = fit.routes.filter((r) => r.method === 'GET' || r.method === 'POST');
   const dropped = fit.routes.filter((r) => !replayable.includes(r)).map((r) => `${r.method} ${r.template}`);
   const single = fit.routes.length === 1 ? fit.routes[0] : undefined;
-  const baseLatency = single?.latency && steadyLatency(fit, single) ? single.latency : undefined;
+  const baseLatency = single ? baseLatencyOf(fit, single) : undefined;
   const oneRoute = fit.routes.length === 1;
   const lines: string[] = [
     `# Fitted by faultline fit from ${options.source}: ${fit.requests} requests over ${seconds(fit.spanMs)}.`,
@@ -45,7 +46,10 @@ export function fittedScenarioYaml(
     '    options:',
   ];
   if (baseLatency && single) {
-    lines.push(`      # ${single.method} ${single.template}: ${fitNote(baseLatency)}`);
+    lines.push(`      # ${single.method} ${single.template}, its busiest phase: ${fitNote(baseLatency)}`);
+    lines.push(
+      '      # failures skip it, as they skip a real server’s work; slower phases add a shift below',
+    );
     lines.push(`      latency: ${flow(baseLatency.best.distribution)}`);
   } else {
     lines.push('      # latency comes from each phase’s latency faults below');
@@ -79,7 +83,7 @@ export function fittedScenarioYaml(
     lines.push(`    from: ${formatDuration(starts[i] ?? 0)}`);
     const to = starts[i + 1];
     if (to !== undefined) lines.push(`    to: ${formatDuration(to)}`);
-    const faults = phaseFaults(phase, fit, { withLatency: baseLatency === undefined, oneRoute });
+    const faults = phaseFaults(phase, fit, { base: baseLatency, oneRoute });
     if (faults.length === 0) lines.push('    faults: []');
     else lines.push('    faults:');
     for (const { fault, note } of faults) {
@@ -107,13 +111,20 @@ function requestTimeStarts(fit: RecordingFit): number[] {
 function phaseFaults(
   phase: PhaseFit,
   fit: RecordingFit,
-  options: { readonly withLatency: boolean; readonly oneRoute: boolean },
+  options: { readonly base: LatencyFit | undefined; readonly oneRoute: boolean },
 ): { fault: Record<string, unknown>; note: string }[] {
   const out: { fault: Record<string, unknown>; note: string }[] = [];
   for (const route of phase.routes) {
     const routes = options.oneRoute ? {} : { routes: [route.template] };
     const name = `${route.method} ${route.template}`;
-    if (options.withLatency) {
+    const shift = options.base && route.latency ? medianShift(options.base, route.latency) : 0;
+    if (shift > 0) {
+      out.push({
+        fault: { kind: 'latency', distribution: { type: 'fixed', ms: round(shift, 1) } },
+        note: `${name}: median ${round(shift, 1)} ms above the base here (a shift, approximating ${fitNote(route.latency as LatencyFit)})`,
+      });
+    }
+    if (!options.base) {
       const latency =
         route.latency ??
         fit.routes.find((r) => r.method === route.method && r.template === route.template)?.latency;
@@ -168,18 +179,24 @@ function describe(failure: FailureShare): string {
   }
 }
 
-/** One route, and no phase whose success median strays more than SAME_LATENCY from the whole recording's. */
-function steadyLatency(fit: RecordingFit, route: RouteFit): boolean {
-  const whole = medianOf(route.latency);
-  if (whole === undefined) return false;
-  return fit.phases.every((phase) => {
-    const m = medianOf(phase.routes[0]?.latency);
-    return m === undefined || Math.abs(m / whole - 1) <= SAME_LATENCY;
-  });
+/**
+ * The base latency of a one-route recording: the fit of the phase with the most successful requests
+ * (the whole recording's when no phase has enough), so slower phases do not fatten every phase's tail.
+ */
+function baseLatencyOf(fit: RecordingFit, route: RouteFit): LatencyFit | undefined {
+  let best: LatencyFit | undefined;
+  for (const phase of fit.phases) {
+    const latency = phase.routes[0]?.latency;
+    if (latency && (!best || latency.n > best.n)) best = latency;
+  }
+  return best ?? route.latency;
 }
 
-function medianOf(fit: LatencyFit | undefined): number | undefined {
-  return fit ? distributionMedian(fit.best.distribution) : undefined;
+/** How much slower a phase's median is than the base's, when more than SAME_LATENCY; 0 otherwise. */
+function medianShift(base: LatencyFit, phase: LatencyFit): number {
+  const b = distributionMedian(base.best.distribution);
+  const p = distributionMedian(phase.best.distribution);
+  return p > b * (1 + SAME_LATENCY) ? p - b : 0;
 }
 
 export function distributionMedian(dist: LatencyDistribution): number {

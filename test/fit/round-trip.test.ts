@@ -66,10 +66,15 @@ describe('record → fit → simulate', () => {
 
     const fitted = await fitFile(har);
     const { fit } = fitted;
-    // The burst is found: three phases, the middle one near 1.5 s .. 3.5 s, failing about half the time.
-    expect(fit.phases).toHaveLength(3);
-    expect(Math.abs((fit.phases[1]?.fromMs ?? 0) - 1500)).toBeLessThanOrEqual(2 * fit.windowMs);
-    expect(Math.abs((fit.phases[1]?.toMs ?? 0) - 3500)).toBeLessThanOrEqual(2 * fit.windowMs);
+    // The burst is found: failing about half the time, starting and ending near 1.5 s and 3.5 s.
+    // (A busy machine can add phases of its own, real latency does shift when the CPU is contended, so
+    // the burst may come as adjacent failing phases.)
+    const failing = fit.phases.filter((phase) => phase.availability < 0.7);
+    expect(Math.abs((failing[0]?.fromMs ?? 0) - 1500)).toBeLessThanOrEqual(2 * fit.windowMs);
+    expect(Math.abs((failing.at(-1)?.toMs ?? 0) - 3500)).toBeLessThanOrEqual(2 * fit.windowMs);
+    const failed = failing.reduce((sum, p) => sum + p.requests * (1 - p.availability), 0);
+    const requests = failing.reduce((sum, p) => sum + p.requests, 0);
+    expect(Math.abs(failed / requests - 0.5)).toBeLessThan(0.1);
     expect(fit.routes[0]?.latency?.best.distribution.type).toBe('lognormal');
 
     const scenario = parseScenario('fitted.yaml', fitted.yaml, {});
