@@ -4,6 +4,7 @@ import { FAULTLINE_VERSION } from '../runner/version.ts';
 import { benchCommand } from './commands/bench.ts';
 import { checkCommand } from './commands/check.ts';
 import { docsCommand } from './commands/docs.ts';
+import { exportCommand } from './commands/export.ts';
 import { fitCommand } from './commands/fit.ts';
 import { initCommand } from './commands/init.ts';
 import { listCommand } from './commands/list.ts';
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(serveCommand)
     .command(proxyCommand)
     .command(fitCommand)
+    .command(exportCommand(setExit))
     .command(benchCommand(setExit))
     .example('$0 run scenarios/', 'run every scenario in the folder')
     .example('$0 validate scenarios/my.yaml', 'check a scenario without running it')

@@ -79,6 +79,7 @@ export const ERROR_CODES = {
   RECORDING_INVALID: 'the recording is not HAR 1.2 or faultline JSON lines',
   FIT_USAGE: 'a faultline fit flag is out of range',
   FIT_NO_DATA: 'the recording has too few exchanges to fit',
+  EXPORT_LOSSY: 'export --strict was asked for a target that cannot express every fault',
   // benchmarks
   BENCH_USAGE: 'a faultline bench flag is missing or malformed',
   BENCH_REPORT_UNREADABLE: 'the bench report to compare with cannot be read',
