@@ -14,7 +14,12 @@ export type FailureShare =
       readonly count: number;
       readonly retryAfterMs?: number;
     }
-  | { readonly kind: 'reset'; readonly share: number; readonly count: number }
+  | {
+      readonly kind: 'network';
+      readonly error: 'reset' | 'refused';
+      readonly share: number;
+      readonly count: number;
+    }
   | { readonly kind: 'timeout'; readonly share: number; readonly count: number; readonly afterMs: number };
 
 export interface RouteFit {
@@ -123,8 +128,10 @@ function fitRoutes(exchanges: readonly Exchange[]): RouteFit[] {
 function failureShares(group: readonly Exchange[]): FailureShare[] {
   const n = group.length;
   const out: FailureShare[] = [];
-  const resets = group.filter((e) => e.failure === 'reset');
-  if (resets.length) out.push({ kind: 'reset', share: resets.length / n, count: resets.length });
+  for (const error of ['reset', 'refused'] as const) {
+    const count = group.filter((e) => e.failure === error).length;
+    if (count) out.push({ kind: 'network', error, share: count / n, count });
+  }
   const timeouts = group.filter((e) => e.failure === 'timeout');
   if (timeouts.length) {
     out.push({

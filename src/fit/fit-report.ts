@@ -80,7 +80,7 @@ function failureText(failures: readonly FailureShare[]): string {
       if (f.kind === 'status')
         return `${f.status} ${share}${f.retryAfterMs === undefined ? '' : ` (Retry-After ${f.retryAfterMs} ms)`}`;
       if (f.kind === 'timeout') return `timeout ${share} (after ${f.afterMs.toFixed(0)} ms)`;
-      return `reset ${share}`;
+      return `${f.error} ${share}`;
     })
     .join(', ');
 }

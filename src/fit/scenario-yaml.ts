@@ -46,7 +46,7 @@ export function fittedScenarioYaml(
     '    options:',
   ];
   if (baseLatency && single) {
-    lines.push(`      # ${single.method} ${single.template}, its busiest phase: ${fitNote(baseLatency)}`);
+    lines.push(`      # ${single.method} ${single.template}: ${fitNote(baseLatency)}`);
     lines.push(
       '      # failures skip it, as they skip a real server’s work; slower phases add a shift below',
     );
@@ -161,8 +161,8 @@ function failureFault(failure: FailureShare): Record<string, unknown> {
           ? {}
           : { retryAfter: formatDuration(Math.round(failure.retryAfterMs)) }),
       };
-    case 'reset':
-      return { kind: 'network', error: 'reset' };
+    case 'network':
+      return { kind: 'network', error: failure.error };
     case 'timeout':
       return { kind: 'timeout', after: formatDuration(Math.round(failure.afterMs)) };
   }
@@ -172,24 +172,26 @@ function describe(failure: FailureShare): string {
   switch (failure.kind) {
     case 'status':
       return `HTTP ${failure.status}${failure.retryAfterMs === undefined ? '' : ` with Retry-After ${ms(failure.retryAfterMs)}`}`;
-    case 'reset':
-      return 'connection reset';
+    case 'network':
+      return `connection ${failure.error}`;
     case 'timeout':
       return `timeout after ${ms(failure.afterMs)}`;
   }
 }
 
 /**
- * The base latency of a one-route recording: the fit of the phase with the most successful requests
- * (the whole recording's when no phase has enough), so slower phases do not fatten every phase's tail.
+ * The base latency of a one-route recording: the whole recording's fit when every phase's median is
+ * within SAME_LATENCY of it (the most samples, stalls and all); otherwise the fit of the phase with the
+ * most successful requests, so a slow phase does not fatten every phase's tail.
  */
 function baseLatencyOf(fit: RecordingFit, route: RouteFit): LatencyFit | undefined {
+  const fits = fit.phases.flatMap((phase) => (phase.routes[0]?.latency ? [phase.routes[0].latency] : []));
+  const whole = route.latency;
+  if (whole && fits.every((phase) => medianShift(whole, phase) === 0 && medianShift(phase, whole) === 0))
+    return whole;
   let best: LatencyFit | undefined;
-  for (const phase of fit.phases) {
-    const latency = phase.routes[0]?.latency;
-    if (latency && (!best || latency.n > best.n)) best = latency;
-  }
-  return best ?? route.latency;
+  for (const latency of fits) if (!best || latency.n > best.n) best = latency;
+  return best ?? whole;
 }
 
 /** How much slower a phase's median is than the base's, when more than SAME_LATENCY; 0 otherwise. */

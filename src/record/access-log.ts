@@ -15,7 +15,7 @@ export const accessLogLineSchema = z.strictObject({
   durationMs: z.number().min(0),
   /** The Retry-After header as sent: seconds or an HTTP date. */
   retryAfter: z.string().optional(),
-  error: z.enum(['reset', 'timeout', 'aborted']).optional(),
+  error: z.enum(['reset', 'refused', 'timeout', 'aborted']).optional(),
 });
 
 /** One parsed line; `where` is `file:line` for the error message. */

@@ -10,8 +10,8 @@ export interface Exchange {
   readonly durationMs: number;
   /** Retry-After of the response, in ms, when it had one. */
   readonly retryAfterMs?: number;
-  /** How the exchange failed below HTTP: the connection reset, a timeout, or the client gave up first. */
-  readonly failure?: 'reset' | 'timeout' | 'aborted';
+  /** How the exchange failed below HTTP: the connection reset or refused, a timeout, or the client gave up first. */
+  readonly failure?: 'reset' | 'refused' | 'timeout' | 'aborted';
 }
 
 /** Retry-After as delay-seconds or an HTTP date (relative to when the request started); ms, or undefined. */

@@ -121,14 +121,15 @@ function fromHar(entry: HarReadEntry, file: string, index: number): RawExchange 
 function harFailure(entry: HarReadEntry): Exchange['failure'] {
   const upstream = entry._faultline?.upstreamError;
   if (upstream === 'ETIMEDOUT') return 'timeout';
-  if (upstream === 'ECONNRESET' || upstream === 'ECONNREFUSED' || upstream === 'UND_ERR_SOCKET')
-    return 'reset';
+  if (upstream === 'ECONNREFUSED') return 'refused';
+  if (upstream === 'ECONNRESET' || upstream === 'UND_ERR_SOCKET') return 'reset';
   if (entry.response.status === 504 || entry.response.status === 408) return 'timeout';
   if (entry.response.status !== 0) return undefined;
   const outcome = entry._faultline?.outcome ?? '';
   const error = entry.response._error ?? '';
   if (outcome === 'aborted' || /ABORTED/i.test(error)) return 'aborted';
   if (/TIMED_OUT|timeout/i.test(error)) return 'timeout';
+  if (/REFUSED/i.test(error)) return 'refused';
   return 'reset';
 }
 

@@ -59,6 +59,29 @@ describe('fitRecording', () => {
     }
   });
 
+  it('turns refused and reset connections into network faults of their own', async () => {
+    const base = synthetic(9, false).filter((e) => e.path === '/api/search');
+    const recording = base.map(
+      (e, i): Exchange =>
+        i % 10 === 0
+          ? { ...e, status: 0, failure: 'refused' }
+          : i % 25 === 1
+            ? { ...e, status: 502, failure: 'reset' }
+            : e,
+    );
+    const fit = fitRecording(recording);
+    expect(
+      fit.routes[0]?.failures.map((f) => [
+        f.kind,
+        f.kind === 'network' ? f.error : '',
+        Math.round(f.share * 100),
+      ]),
+    ).toEqual([
+      ['network', 'reset', 4],
+      ['network', 'refused', 10],
+    ]);
+  });
+
   it('measures the arrival rate, the mix and each route’s latency', () => {
     const fit = fitRecording(synthetic(7, false));
     expect(Math.abs(fit.arrivalRate / 20 - 1)).toBeLessThan(0.03);

@@ -134,6 +134,9 @@ describe('reading recordings made elsewhere', () => {
           entry('2026-03-01T10:00:02.000Z', 'https://example.com/c', 0, {
             _error: 'net::ERR_CONNECTION_RESET',
           }),
+          entry('2026-03-01T10:00:03.000Z', 'https://example.com/d', 0, {
+            _error: 'net::ERR_CONNECTION_REFUSED',
+          }),
         ],
       },
     };
@@ -143,6 +146,7 @@ describe('reading recordings made elsewhere', () => {
       { startedMs: 0, method: 'GET', path: '/a', status: 200, durationMs: 120.5 },
       { startedMs: 1000, method: 'GET', path: '/b', status: 503, durationMs: 120.5, retryAfterMs: 30_000 },
       { startedMs: 2000, method: 'GET', path: '/c', status: 0, durationMs: 120.5, failure: 'reset' },
+      { startedMs: 3000, method: 'GET', path: '/d', status: 0, durationMs: 120.5, failure: 'refused' },
     ]);
   });
 
@@ -203,5 +207,5 @@ describe('the proxy command', () => {
       '/ok/3',
       '/ok/4',
     ]);
-  });
+  }, 20_000);
 });

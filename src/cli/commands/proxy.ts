@@ -90,6 +90,9 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
       backendName: source?.backendName,
       dribble: args.dribble,
       logger,
+    }).catch(async (error: unknown) => {
+      await recorder?.close();
+      throw error;
     });
     printLine(
       `faultline proxy: ${proxy.url} -> ${args.target}  control: ${proxy.controlUrl}  (Ctrl-C to stop)`,
