@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { EXPORTERS, type ExportTargetName } from './index.ts';
+import { EXPORTERS } from './index.ts';
+import type { ExportTargetName } from './targets.ts';
 import type { Exported, ExportTarget } from './types.ts';
 
 /** Exports a scenario's phases and faults to a target, with the warnings every target shares. */

@@ -2,8 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { stringify } from 'yaml';
 import type { CommandModule } from 'yargs';
 import { FaultlineError } from '../../errors/faultline-error.ts';
-import { exportScenario } from '../../export/export-scenario.ts';
-import { EXPORT_TARGETS, type ExportTargetName } from '../../export/index.ts';
+import { EXPORT_TARGETS, type ExportTargetName } from '../../export/targets.ts';
 import { loadScenarioFile } from '../../scenario/load-scenario.ts';
 import { printLine, printWarning } from '../output.ts';
 
@@ -66,6 +65,8 @@ export const exportCommand = (setExit: (code: number) => void): CommandModule<ob
       throw new FaultlineError('USAGE', `--port ${args.port} is out of range: give a port from 1 to 65535.`);
     }
     const { scenario } = await loadScenarioFile(args.scenario);
+    // Loaded on use: the exporters and their schemas stay off every other command's start-up.
+    const { exportScenario } = await import('../../export/export-scenario.ts');
     const exported = exportScenario(scenario, args.to, {
       service: args.service,
       namespace: args.namespace,

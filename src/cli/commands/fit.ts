@@ -1,8 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
 import { FaultlineError } from '../../errors/faultline-error.ts';
-import { fitFile } from '../../fit/fit-file.ts';
-import { distributionMedian } from '../../fit/scenario-yaml.ts';
 import { parseDuration } from '../../util/duration.ts';
 import { printLine, printWarning } from '../output.ts';
 
@@ -56,6 +54,9 @@ export const fitCommand: CommandModule<object, FitArgs> = {
         `--window "${args.window}" is not a duration: write it like 500ms, 5s or 1m.`,
       );
     }
+    // Loaded on use: the fitting code and its statistics library stay off every other command's start-up.
+    const { fitFile } = await import('../../fit/fit-file.ts');
+    const { distributionMedian } = await import('../../fit/scenario-yaml.ts');
     const fitted = await fitFile(args.recording, { windowMs, name: args.name });
     const stem = args.recording.replace(/\.(har|json|jsonl|ndjson|log)$/i, '');
     const out = args.out ?? `${stem}.scenario.yaml`;
