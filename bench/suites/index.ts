@@ -10,6 +10,7 @@ export const SUITES = {
   'policy-overhead': async () => (await import('./policy-overhead.ts')).policyOverheadSuite,
   'cache-hit': async () => (await import('./cache-hit.ts')).cacheHitSuite,
   'simulation-speed': async () => (await import('./simulation-speed.ts')).simulationSpeedSuite,
+  'start-up': async () => (await import('./start-up.ts')).startUpSuite,
   interception: async () => (await import('./interception.ts')).interceptionSuite,
 } as const satisfies Record<string, () => Promise<Suite>>;
 

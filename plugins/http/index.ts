@@ -1,14 +1,19 @@
+import {
+  abortReason,
+  type BackendRequest,
+  type BackendResponse,
+  type CallRecorder,
+  defineBackend,
+  NetworkError,
+  networkErrorCode,
+  openCallRecorder,
+  PluginError,
+  redact,
+  registerSecret,
+  validateAnalysisResponse,
+  z,
+} from 'faultline';
 import { Pool } from 'undici';
-import { z } from 'zod';
-import { validateAnalysisResponse } from '../../src/analysis/router.ts';
-import { type BackendRequest, type BackendResponse, defineBackend } from '../../src/backend/contract.ts';
-import { abortReason } from '../../src/clock/clock.ts';
-import { NetworkError } from '../../src/errors/call-errors.ts';
-import { PluginError } from '../../src/errors/faultline-error.ts';
-import { networkErrorCode } from '../../src/http/network-error-code.ts';
-import { redact } from '../../src/logging/redact.ts';
-import { registerSecret } from '../../src/logging/secrets.ts';
-import { type CallRecorder, openCallRecorder } from '../../src/record/call-recorder.ts';
 import { checkTransportSecurity } from './transport-security.ts';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -1,5 +1,4 @@
-import { PluginError } from '../../src/errors/faultline-error.ts';
-import { isLoopbackHost } from '../../src/http/address-class.ts';
+import { isLoopbackHost, PluginError } from 'faultline';
 
 /**
  * Plain http:// is allowed to this machine only: elsewhere the API key and the texts sent for analysis

@@ -1,8 +1,12 @@
-import { z } from 'zod';
-import { analysisRoute, validateAnalysisResponse } from '../../src/analysis/router.ts';
-import { type BackendResponse, defineBackend } from '../../src/backend/contract.ts';
-import { sampleLatency } from '../../src/faults/latency.ts';
-import { latencyDistributionSchema } from '../../src/faults/schema.ts';
+import {
+  analysisRoute,
+  type BackendResponse,
+  defineBackend,
+  latencyDistributionSchema,
+  sampleLatency,
+  validateAnalysisResponse,
+  z,
+} from 'faultline';
 
 /**
  * Default base latency: lognormal, median 200 ms, sigma 0.5, so p90 ≈ 380 ms and p99 ≈ 640 ms: the

@@ -1,5 +1,4 @@
-import { defineClientBackend } from '../../src/interceptors/client/client-backend.ts';
-import { installMswInterception } from '../../src/interceptors/msw/install.ts';
+import { defineClientBackend, installMswInterception } from 'faultline/msw';
 
 /** Your own client code (fetch, axios, got, ky...) run under the scenario, its requests answered by msw. */
 export default defineClientBackend('msw', installMswInterception);

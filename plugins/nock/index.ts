@@ -1,5 +1,4 @@
-import { defineClientBackend } from '../../src/interceptors/client/client-backend.ts';
-import { installNockInterception } from '../../src/interceptors/nock/install.ts';
+import { defineClientBackend, installNockInterception } from 'faultline/nock';
 
 /**
  * Your own client code run under the scenario, its requests answered by nock: for clients built on

@@ -1,4 +1,4 @@
-import { PluginError, ScenarioError } from '../errors/faultline-error.ts';
+import { isFaultlineError, type PluginError, ScenarioError } from '../errors/faultline-error.ts';
 import type { ScenarioSource } from '../scenario/yaml-source.ts';
 
 /**
@@ -25,7 +25,7 @@ export function pluginFieldError(
   backend: string,
   source: ScenarioSource | undefined,
 ): unknown {
-  if (!(error instanceof PluginError)) return error;
+  if (!isPluginError(error)) return error;
   const path = ['backends', backend, 'plugin'];
   const problem = error.message.charAt(0).toLowerCase() + error.message.slice(1);
   return new ScenarioError(
@@ -44,4 +44,9 @@ export function parseFieldPath(path: string): (string | number)[] {
     parts.push(match[2] === undefined ? (match[1] as string) : Number(match[2]));
   }
   return parts;
+}
+
+/** A plugin's PluginError, also when the plugin was built against another copy of faultline. */
+function isPluginError(error: unknown): error is PluginError {
+  return isFaultlineError(error) && error.name === 'PluginError';
 }

@@ -11,6 +11,7 @@ import { findLiteralSecrets } from '../scenario/literal-secrets.ts';
 import { loadScenarioFile } from '../scenario/load-scenario.ts';
 import { pointAtRealApi, type RealApi } from '../scenario/point-at-real-api.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { checkSemantics } from '../scenario/semantic-checks.ts';
 import { parseScenarioText } from '../scenario/yaml-source.ts';
 import { locateError, pluginFieldError } from './locate-error.ts';
 
@@ -31,6 +32,10 @@ export interface PrepareOptions {
   readonly realApi?: RealApi;
   /** Receives one line per literal secret found in the file. */
   readonly warn: (message: string) => void;
+  /** How the run will go (--duration, --real-time, --force), which some checks depend on. */
+  readonly durationMs?: number;
+  readonly realTime?: boolean;
+  readonly force?: boolean;
 }
 
 /**
@@ -47,6 +52,12 @@ export async function prepareScenario(file: string, options: PrepareOptions): Pr
   const baseDir = dirname(absolute);
   try {
     checkReferences(scenario, file);
+    checkSemantics(scenario, file, {
+      ...(options.durationMs !== undefined && { durationMs: options.durationMs }),
+      ...(options.realTime !== undefined && { realTime: options.realTime }),
+      ...(options.force !== undefined && { force: options.force }),
+      warn: options.warn,
+    });
     for (const [name, ref] of Object.entries(scenario.backends)) {
       await loadBackendPlugin(ref.plugin, baseDir).catch((error: unknown) => {
         throw pluginFieldError(error, file, name, source);

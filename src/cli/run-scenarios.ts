@@ -51,6 +51,9 @@ async function runOnce(
       await prepareScenario(file, {
         allowInsecureHttp: settings.allowInsecureHttp,
         warn: printWarning,
+        ...(settings.durationMs !== undefined && { durationMs: settings.durationMs }),
+        ...(settings.realTime !== undefined && { realTime: settings.realTime }),
+        ...(settings.force && { force: true }),
         ...(settings.realApi && { realApi: settings.realApi }),
       }),
     );

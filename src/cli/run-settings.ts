@@ -2,6 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import type { ReporterSpec } from '../report/reporters/index.ts';
+import { MAX_DURATION_MS } from '../scenario/limits.ts';
 import type { RealApi } from '../scenario/point-at-real-api.ts';
 import { parseDuration } from '../util/duration.ts';
 import { parseShard, type Shard } from './shard.ts';
@@ -25,6 +26,8 @@ export interface RunFlags {
   readonly realBackend?: boolean;
   readonly apiUrl?: string;
   readonly apiKeyEnv?: string;
+  /** Run even when a scenario's work estimate is over the limit. */
+  readonly force?: boolean;
 }
 
 export interface RunSettings {
@@ -40,6 +43,7 @@ export interface RunSettings {
   readonly allowInsecureHttp?: boolean;
   readonly shard?: Shard;
   readonly realApi?: RealApi;
+  readonly force?: boolean;
 }
 
 /** Flags win over the config file, which wins over the defaults. */
@@ -63,6 +67,7 @@ export function resolveRunSettings(flags: RunFlags, config: LoadedConfig, cwd: s
     quiet: flags.quiet ?? false,
     allowInsecureHttp: flags.allowInsecureHttp ?? config.allowInsecureHttp,
     ...(flags.shard !== undefined && { shard: parseShard(flags.shard) }),
+    ...(flags.force && { force: true }),
     ...realApiOf(flags),
   };
 }
@@ -84,6 +89,12 @@ function requireDuration(text: string): number {
   const ms = parseDuration(text);
   if (ms === undefined || ms <= 0) {
     throw new FaultlineError('USAGE', `--duration ${text} is not a duration; use e.g. 30s, 5m or 1h`);
+  }
+  if (ms > MAX_DURATION_MS) {
+    throw new FaultlineError(
+      'USAGE',
+      `--duration ${text.slice(0, 40)} is over 366 days (MAX_DURATION_MS); give a shorter duration`,
+    );
   }
   return ms;
 }

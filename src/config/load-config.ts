@@ -4,6 +4,10 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import type { ReporterSpec } from '../report/reporters/index.ts';
 import { importDefault } from '../util/import-user-module.ts';
+import { CODE_EXTENSIONS, moduleFileProblem } from '../util/module-file.ts';
+
+const CONFIG_EXTENSIONS: ReadonlySet<string> = new Set([...CODE_EXTENSIONS, '.json']);
+
 import { configSchema } from './config-schema.ts';
 
 /** Looked for in this order in the working directory. */
@@ -53,7 +57,9 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     const detail =
       issue?.code === 'unrecognized_keys'
         ? `unknown key "${issue.keys[0]}"; allowed: ${Object.keys(configSchema.shape).join(', ')}`
-        : (issue?.message ?? 'invalid');
+        : issue?.code === 'too_big'
+          ? `must be at most ${String(issue.maximum)} (${issue.message})`
+          : (issue?.message ?? 'invalid');
     throw new FaultlineError('CONFIG_INVALID', `${file} at ${path}: ${detail}; fix the config file.`);
   }
   const { duration, ...rest } = parsed.data;
@@ -67,6 +73,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
 }
 
 async function readConfigValue(file: string): Promise<unknown> {
+  const problem = await moduleFileProblem(file, CONFIG_EXTENSIONS);
+  if (problem) throw new FaultlineError('MODULE_NOT_FILE', `Config ${file} ${problem}.`);
   if (extname(file) === '.json') {
     const text = await readFile(file, 'utf8');
     try {

@@ -13,8 +13,12 @@ export type CallErrorKind =
   /** Every backend of a failover or fan-out failed. */
   | 'exhausted';
 
+/** Marks call failures across module copies (two installs, a bundled plugin): checked instead of instanceof. */
+const CALL_ERROR = Symbol.for('faultline.call-error');
+
 export class CallError extends Error {
   override readonly name: string = 'CallError';
+  readonly [CALL_ERROR] = true;
   constructor(
     readonly kind: CallErrorKind,
     readonly code: string,
@@ -52,9 +56,30 @@ export class MalformedBodyError extends CallError {
   }
 }
 
+/** A call failure from any copy of faultline: what policies classify by `kind` and count by `code`. */
+export function isCallError(error: unknown): error is CallError {
+  if (!error || typeof error !== 'object' || (error as { [CALL_ERROR]?: unknown })[CALL_ERROR] !== true) {
+    return false;
+  }
+  const { kind, code } = error as { kind?: unknown; code?: unknown };
+  return typeof kind === 'string' && typeof code === 'string';
+}
+
+/** A non-2xx answer from any copy of faultline. */
+export function isHttpStatusError(error: unknown): error is HttpStatusError {
+  return (
+    isCallError(error) && error.kind === 'http' && typeof (error as { status?: unknown }).status === 'number'
+  );
+}
+
+/** A network failure (reset, refused…) from any copy of faultline. */
+export function isNetworkError(error: unknown): error is NetworkError {
+  return isCallError(error) && error.kind === 'network';
+}
+
 /** Code for an error whose origin we do not know (a user client throwing something of its own). */
 export function errorCode(error: unknown): string {
-  if (error instanceof CallError) return error.code;
+  if (isCallError(error)) return error.code;
   if (error && typeof error === 'object') {
     const named = error as { code?: unknown; name?: unknown } & CockatielErrorFlags;
     if (typeof named.code === 'string' && named.code) return named.code;

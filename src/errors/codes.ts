@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   CHECK_NEEDS_SIMULATION: 'check was given a scenario it cannot simulate on virtual time',
   REPLAY_INPUT: 'replay was given a file that is not a faultline JSON result',
   REPLAY_SCENARIO_MISSING: 'the scenario a result was produced from can no longer be found',
+  PEER_MISSING:
+    'an optional peer package (msw, nock, vitest, fast-check) the command or plugin needs is not installed',
   // configuration
   CONFIG_NOT_FOUND: 'the named config file does not exist',
   CONFIG_INVALID: 'the config file does not match its schema',
@@ -25,6 +27,14 @@ export const ERROR_CODES = {
   SCENARIO_LOAD_FAILED: 'a TypeScript or JavaScript scenario could not be evaluated',
   SCENARIO_SYNTAX: 'the YAML or JSON does not parse',
   SCENARIO_ALIAS_LIMIT: 'the YAML expands too many aliases',
+  SCENARIO_TOO_DEEP: 'the scenario file nests deeper than the limit',
+  SCENARIO_ENV_TOO_LARGE: 'expanding env references grows the scenario past the size limit',
+  SCENARIO_PHASES_INVALID: 'phases share a name, end before they start or start after the run ends',
+  SCENARIO_NO_EVIDENCE:
+    'a hypothesis could not be judged: its metric is not produced or no request reaches it',
+  SCENARIO_TOO_MUCH_WORK: 'the run is estimated to make more backend calls than the limit',
+  SCENARIO_NEEDS_REAL_TIME: 'a simulated scenario calls a real backend (http), which only runs in real time',
+  MODULE_NOT_FILE: 'a path named as a module or config is not a regular file, or is too large or not code',
   SCENARIO_FORBIDDEN_KEY:
     'the YAML uses a key that could pollute prototypes, a duplicate key or a custom tag',
   SCENARIO_NOT_MAPPING: 'the scenario document is not a mapping',
@@ -60,6 +70,8 @@ export const ERROR_CODES = {
   PORT_IN_USE: 'the port to listen on is taken',
   PORT_DENIED: 'the port to listen on needs privileges',
   SERVE_UNSUPPORTED_BACKEND: 'serve --scenario names a backend serve cannot play',
+  SERVER_LIMIT_INVALID: 'a serve or proxy timeout or connection cap is outside its bounds',
+  METRICS_AUTH_WITHOUT_TOKEN: 'serve --metrics-auth was given without --auth-env to take the token from',
   TARGET_REFUSED: 'a proxy target or redirect points at an address faultline will not reach',
   UNKNOWN_PHASE: 'the control API was asked for a phase the scenario does not have',
   // interception (msw, nock, faultline/vitest)
@@ -81,6 +93,7 @@ export const ERROR_CODES = {
   FIT_NO_DATA: 'the recording has too few exchanges to fit',
   EXPORT_LOSSY: 'export --strict was asked for a target that cannot express every fault',
   // benchmarks
+  BENCH_NOT_AVAILABLE: 'faultline bench was run outside a clone of the faultline repository',
   BENCH_USAGE: 'a faultline bench flag is missing or malformed',
   BENCH_REPORT_UNREADABLE: 'the bench report to compare with cannot be read',
   BENCH_REPORT_INVALID: 'the bench report to compare with is not a faultline bench report',

@@ -1,17 +1,34 @@
 import { z } from 'zod';
+import {
+  MAX_COUNT,
+  MAX_DURATION_MS,
+  MAX_FAULTS_PER_PHASE,
+  MAX_LIST,
+  MAX_NAME_LENGTH,
+  MAX_SHAPE,
+  MAX_STRING_LENGTH,
+} from '../scenario/limits.ts';
 import { durationSchema } from '../util/duration.ts';
 
 /** Probability that a fault applies to a call; validated so a typo like 1.5 is caught at load. */
 export const rateSchema = z.number().min(0).max(1).describe('injection rate, a probability in [0, 1]');
 
-const nonNegativeMs = z.number().min(0);
+const nonNegativeMs = z.number().min(0).max(MAX_DURATION_MS, 'MAX_DURATION_MS');
 
 export const latencyDistributionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fixed'), ms: nonNegativeMs }),
   z.strictObject({ type: z.literal('uniform'), minMs: nonNegativeMs, maxMs: nonNegativeMs }),
   z.strictObject({ type: z.literal('normal'), meanMs: nonNegativeMs, stdDevMs: nonNegativeMs }),
-  z.strictObject({ type: z.literal('lognormal'), medianMs: nonNegativeMs, sigma: z.number().positive() }),
-  z.strictObject({ type: z.literal('pareto'), scaleMs: z.number().positive(), shape: z.number().positive() }),
+  z.strictObject({
+    type: z.literal('lognormal'),
+    medianMs: nonNegativeMs,
+    sigma: z.number().positive().max(MAX_SHAPE, 'MAX_SHAPE'),
+  }),
+  z.strictObject({
+    type: z.literal('pareto'),
+    scaleMs: z.number().positive().max(MAX_DURATION_MS, 'MAX_DURATION_MS'),
+    shape: z.number().positive().max(MAX_SHAPE, 'MAX_SHAPE'),
+  }),
 ]);
 export type LatencyDistribution = z.output<typeof latencyDistributionSchema>;
 
@@ -29,8 +46,11 @@ export type Failure = z.output<typeof failureSchema>;
 const base = {
   rate: rateSchema.default(1),
   /** Limit a fault to some backends (by name in the scenario) or routes; all when absent. */
-  target: z.string().optional(),
-  routes: z.array(z.string()).optional(),
+  target: z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH').optional(),
+  routes: z
+    .array(z.string().max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH'))
+    .max(MAX_LIST, 'MAX_LIST')
+    .optional(),
 };
 
 export const faultSchema = z.discriminatedUnion('kind', [
@@ -49,7 +69,7 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('fail-first'),
     ...base,
-    count: z.number().int().min(0),
+    count: z.number().int().min(0).max(MAX_COUNT, 'MAX_COUNT'),
     failure: failureSchema.default({ status: 503 }),
   }),
   /** Alternates `up` then `down` periods from the phase start; calls during `down` fail. */
@@ -72,7 +92,7 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('rate-limit'),
     ...base,
-    limit: z.number().int().positive(),
+    limit: z.number().int().positive().max(MAX_COUNT, 'MAX_COUNT'),
     window: durationSchema,
     retryAfter: durationSchema.optional(),
   }),
@@ -81,10 +101,10 @@ export type Fault = z.output<typeof faultSchema>;
 export type FaultKind = Fault['kind'];
 
 export const phaseSchema = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH'),
   from: durationSchema,
   /** End of the phase; open-ended (to the end of the run) when absent. */
   to: durationSchema.optional(),
-  faults: z.array(faultSchema).default([]),
+  faults: z.array(faultSchema).max(MAX_FAULTS_PER_PHASE, 'MAX_FAULTS_PER_PHASE').default([]),
 });
 export type Phase = z.output<typeof phaseSchema>;

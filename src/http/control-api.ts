@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultSchema } from '../faults/schema.ts';
@@ -9,6 +9,7 @@ import type { HttpMetrics } from './http-metrics.ts';
 import { type Listening, listen } from './listen.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 import { json, sendError, writeBody } from './respond.ts';
+import { createLimitedServer, type ServerLimits } from './server-limits.ts';
 
 const CONTROL_BODY_LIMIT = 64 * 1024;
 const phaseBody = z.strictObject({ name: z.string().min(1) });
@@ -30,9 +31,10 @@ export async function startControlApi(
   metrics: HttpMetrics,
   port: number,
   logger: Logger,
+  limits: ServerLimits,
 ): Promise<Listening> {
   let boundPort = port;
-  const server = createServer((req, res) => {
+  const server = createLimitedServer(limits, logger, (req, res) => {
     handle(req, res, faults, metrics, boundPort).catch((error: unknown) => {
       logger.error({ err: error }, 'control request failed');
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'internal error; see the proxy log');

@@ -86,11 +86,20 @@ export async function dribbleBody(
   return String(status);
 }
 
-/** Sleeps on the clock; false when the connection closed meanwhile (nothing left to answer). */
+/** The longest wait one Node timer holds (2^31 − 1 ms, about 24.8 days); past it a timer fires after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Sleeps on the clock; false when the connection closed meanwhile (nothing left to answer). A wait past
+ * MAX_TIMER_MS is slept as a chain of shorter ones, so a 35-day latency fault waits 35 days instead of
+ * Node's overflow turning it into 1 ms.
+ */
 export async function sleepUnlessClosed(ms: number, ctx: DeliveryContext): Promise<boolean> {
   if (ms <= 0) return !ctx.signal.aborted;
   try {
-    await ctx.clock.sleep(ms, ctx.signal);
+    for (let left = ms; left > 0; left -= MAX_TIMER_MS) {
+      await ctx.clock.sleep(Math.min(left, MAX_TIMER_MS), ctx.signal);
+    }
     return true;
   } catch {
     return false;

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'undici';
 import type { Clock } from '../clock/clock.ts';
 import { createRealClock } from '../clock/real-clock.ts';
@@ -25,6 +25,7 @@ import { listen } from './listen.ts';
 import { networkErrorCode } from './network-error-code.ts';
 import { hasBody, type PassThroughHooks, passThrough } from './pass-through.ts';
 import { sendError, writeBody } from './respond.ts';
+import { createLimitedServer, resolveServerLimits, type ServerLimitsInput } from './server-limits.ts';
 import { createTargetGuard, type TargetGuard, TargetRefusedError } from './target-guard.ts';
 
 export interface ProxyOptions {
@@ -43,6 +44,8 @@ export interface ProxyOptions {
   readonly dribble?: boolean;
   /** Keep-alive connections to the upstream. */
   readonly connections?: number;
+  /** Header, request and idle timeouts and the connection cap on the client side; defaults in SERVER_LIMITS. */
+  readonly limits?: ServerLimitsInput;
   readonly logger?: Logger;
   readonly clock?: Clock;
   /** Watches every exchange (a recorder); called as a request arrives, its return as it ends. */
@@ -87,6 +90,7 @@ interface ProxyDeps {
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const clock = options.clock ?? createRealClock();
   const logger = options.logger ?? createLogger({ level: 'silent' });
+  const limits = resolveServerLimits(options.limits);
   const target = parseTarget(options.target);
   const guard = createTargetGuard([target.hostname], options.allow ?? []);
   guard.checkUrl(target);
@@ -119,16 +123,16 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     },
     observe: options.observe,
   };
-  const server = createServer((req, res) => void handle(req, res, deps));
+  const server = createLimitedServer(limits, logger, (req, res) => void handle(req, res, deps));
   const proxy = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
-  const control = await startControlApi(faults, metrics, options.controlPort ?? 0, logger).catch(
+  const control = await startControlApi(faults, metrics, options.controlPort ?? 0, logger, limits).catch(
     async (error) => {
       await proxy.close();
       throw error;
     },
   );
   logger.info(
-    { url: proxy.url, control: control.url, target: target.origin, seed },
+    { url: proxy.url, control: control.url, target: target.origin, seed, ...limits },
     'faultline proxy listening',
   );
   return {
@@ -279,7 +283,11 @@ function responseHeaders(headers: IncomingHttpHeaders, target: URL) {
   return out;
 }
 
-/** Why a redirect must not reach the client (it points off the allowlist), or undefined. */
+/**
+ * Why a response must not reach the client, or undefined: a redirect off the allowlist, or more than one
+ * Location header on any response (clients disagree on which one wins, so the checked one might not be
+ * the one followed).
+ */
 function refusedRedirect(
   status: number,
   headers: IncomingHttpHeaders,
@@ -287,7 +295,11 @@ function refusedRedirect(
   target: URL,
   logger: Logger,
 ): string | undefined {
-  const location = headers.location;
+  const location: unknown = headers.location;
+  if (Array.isArray(location)) {
+    logger.warn({ locations: location.length }, 'refused a response with several Location headers');
+    return `refused the upstream's response: it carries ${location.length} Location headers, and a response may carry one`;
+  }
   if (status < 300 || status > 399 || typeof location !== 'string') return undefined;
   let url: URL;
   try {

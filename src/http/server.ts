@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Backend, BackendRequest, BackendResponse } from '../backend/contract.ts';
 import type { Clock } from '../clock/clock.ts';
 import { createRealClock } from '../clock/real-clock.ts';
+import { FaultlineError } from '../errors/faultline-error.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
 import type { Phase } from '../faults/schema.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
@@ -23,6 +24,7 @@ import { instantAnalysisBackend } from './instant-analysis.ts';
 import { listen } from './listen.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 import { json, sendError, writeBody } from './respond.ts';
+import { createLimitedServer, resolveServerLimits, type ServerLimitsInput } from './server-limits.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -44,6 +46,14 @@ export interface ServerOptions {
   readonly backend?: Backend;
   /** Name of the environment variable holding the Bearer token; no authentication when absent. */
   readonly authEnv?: string;
+  /**
+   * Whether /metrics needs the token too. On by default when `authEnv` is set: the metrics name the
+   * routes and how the service is failing, and Prometheus can send a Bearer token. False opens it to
+   * scrapers without the token; true without `authEnv` is refused (there is no token to check).
+   */
+  readonly metricsAuth?: boolean;
+  /** Header, request and idle timeouts and the connection cap; defaults in SERVER_LIMITS. */
+  readonly limits?: ServerLimitsInput;
   readonly maxBodyBytes?: number;
   /** Deliver latency faults as a slow body (headers first) rather than a wait before the headers. */
   readonly dribble?: boolean;
@@ -70,6 +80,7 @@ interface ServerDeps {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly auth: BearerCheck | undefined;
+  readonly metricsAuth: boolean;
   readonly maxBodyBytes: number;
   readonly dribble: boolean;
 }
@@ -81,6 +92,14 @@ interface ServerDeps {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? createRealClock();
   const logger = options.logger ?? createLogger({ level: 'silent' });
+  const limits = resolveServerLimits(options.limits);
+  if (options.metricsAuth && !options.authEnv) {
+    throw new FaultlineError(
+      'METRICS_AUTH_WITHOUT_TOKEN',
+      '--metrics-auth needs --auth-env: name the environment variable holding the token /metrics should require.',
+    );
+  }
+  const auth = options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined;
   const seed = options.seed ?? randomSeed();
   const faults = createFaultController({
     phases: options.phases ?? [],
@@ -95,13 +114,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     metrics: createHttpMetrics('server'),
     logger,
     clock,
-    auth: options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined,
+    auth,
+    metricsAuth: auth !== undefined && options.metricsAuth !== false,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     dribble: options.dribble ?? false,
   };
-  const server = createServer((req, res) => void handle(req, res, deps));
+  const server = createLimitedServer(limits, logger, (req, res) => void handle(req, res, deps));
   const listening = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
-  logger.info({ url: listening.url, seed, auth: deps.auth !== undefined }, 'faultline serve listening');
+  logger.info(
+    { url: listening.url, seed, auth: deps.auth !== undefined, metricsAuth: deps.metricsAuth, ...limits },
+    'faultline serve listening',
+  );
   if (!deps.auth && !isLoopbackHost(options.host ?? '127.0.0.1')) {
     logger.warn(
       { host: options.host },
@@ -143,6 +166,7 @@ async function respond(
 ): Promise<Outcome> {
   const pathname = path.split('?', 1)[0] ?? '/';
   if (pathname === '/metrics' && req.method === 'GET') {
+    if (deps.metricsAuth && !deps.auth?.(req.headers.authorization)) return unauthorised(res);
     const { contentType, body } = await deps.metrics.render();
     writeBody(res, 200, { 'content-type': contentType }, Buffer.from(body));
     return '200';
@@ -153,9 +177,7 @@ async function respond(
     });
   }
   if (deps.auth && pathname !== '/api/health' && !deps.auth(req.headers.authorization)) {
-    return sendError(res, 401, 'UNAUTHORIZED', 'missing or wrong Bearer token in the Authorization header', {
-      'www-authenticate': 'Bearer',
-    });
+    return unauthorised(res);
   }
   const parsed = await parseRequestBody(req, res, deps.maxBodyBytes);
   if (!parsed.ok) return parsed.outcome;
@@ -183,6 +205,12 @@ async function respond(
   if (dribbleMs > 0) return dribbleBody(res, answer.status, headers, body, dribbleMs, ctx);
   writeBody(res, answer.status, headers, body);
   return String(answer.status);
+}
+
+function unauthorised(res: ServerResponse): Outcome {
+  return sendError(res, 401, 'UNAUTHORIZED', 'missing or wrong Bearer token in the Authorization header', {
+    'www-authenticate': 'Bearer',
+  });
 }
 
 type ParsedBody = { ok: true; body: unknown } | { ok: false; outcome: Outcome };

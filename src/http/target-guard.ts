@@ -1,7 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { FaultlineError } from '../errors/faultline-error.ts';
-import { type AddressClass, classifyAddress } from './address-class.ts';
+import { type AddressClass, judgeAddress } from './address-class.ts';
 
 /** Addresses no allowlist entry can open: the cloud metadata service and its neighbours. */
 const NEVER: ReadonlySet<AddressClass> = new Set(['metadata', 'link-local', 'unspecified', 'multicast']);
@@ -47,10 +47,11 @@ export function createTargetGuard(
   const allowed = new Set([...targets.map(normaliseHost), ...explicit]);
 
   const refusal = (host: string, address: string): string | undefined => {
-    const kind = classifyAddress(address);
-    if (NEVER.has(kind)) return `${host} is a ${kind} address (${address}), which faultline never proxies to`;
+    const { kind, via } = judgeAddress(address);
+    const shown = via ? `${address}, which carries the IPv4 address ${via}` : address;
+    if (NEVER.has(kind)) return `${host} is a ${kind} address (${shown}), which faultline never proxies to`;
     if (kind === 'private' && !explicit.has(host)) {
-      return `${host} is a private address (${address}); name it with --allow ${host} if you mean to reach it`;
+      return `${host} is a private address (${shown}); name it with --allow ${host} if you mean to reach it`;
     }
     return undefined;
   };

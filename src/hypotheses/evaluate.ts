@@ -13,7 +13,10 @@ export function evaluateHypotheses(
 ): HypothesisResult[] {
   return list.map((hypothesis) => {
     const name = hypothesisName(hypothesis);
-    const actual = metricValue(hypothesis.metric, windowOf(hypothesis, name, figures));
+    const window = windowOf(hypothesis, name, figures);
+    const actual = metricValue(hypothesis.metric, window);
+    // A verdict needs evidence: over a window without a single request, nothing held or failed.
+    const noEvidence = window.requests.total === 0;
     return {
       name,
       metric: hypothesis.metric,
@@ -21,7 +24,8 @@ export function evaluateHypotheses(
       value: hypothesis.value,
       ...(hypothesis.phase !== undefined && { phase: hypothesis.phase }),
       actual,
-      pass: compare(actual, hypothesis.op, hypothesis.value),
+      pass: !noEvidence && compare(actual, hypothesis.op, hypothesis.value),
+      ...(noEvidence && { noEvidence: true as const }),
     };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_NAME_LENGTH } from '../scenario/limits.ts';
 
 /**
  * Metrics a hypothesis can name. Ratios are in [0, 1], latencies and times in ms, throughput in
@@ -30,11 +31,11 @@ export const OPERATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export const hypothesisSchema = z.strictObject({
-  name: z.string().optional(),
+  name: z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH').optional(),
   metric: z.enum(METRICS),
   op: z.enum(OPERATORS),
   value: z.number(),
   /** Evaluate over one phase instead of the whole run. */
-  phase: z.string().optional(),
+  phase: z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH').optional(),
 });
 export type Hypothesis = z.output<typeof hypothesisSchema>;

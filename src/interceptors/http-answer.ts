@@ -1,5 +1,5 @@
 import type { Backend, BackendRequest, CallContext } from '../backend/contract.ts';
-import { NetworkError, type NetworkErrorCode } from '../errors/call-errors.ts';
+import { isNetworkError, type NetworkErrorCode } from '../errors/call-errors.ts';
 
 /** What goes on the wire for one intercepted exchange: a response, or a connection that fails with a code. */
 export type HttpAnswer =
@@ -30,7 +30,7 @@ export async function answerExchange(
     const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
     return { type: 'response', status: response.status, headers: response.headers, body: body ?? '' };
   } catch (error) {
-    if (error instanceof NetworkError) return { type: 'network-error', code: error.code as NetworkErrorCode };
+    if (isNetworkError(error)) return { type: 'network-error', code: error.code as NetworkErrorCode };
     if (ctx.signal.aborted) return { type: 'aborted', reason: ctx.signal.reason };
     throw error;
   }

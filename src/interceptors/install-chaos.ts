@@ -10,13 +10,12 @@ import { type ChaosFaults, interceptedBackendSchema, readChaosSource } from './c
 import type { ChaosStats } from './chaos-stats.ts';
 import { DEFAULT_BASE_URL, DEFAULT_ROUTES } from './defaults.ts';
 import type { InstallInterception } from './interception.ts';
-import { installMswInterception } from './msw/install.ts';
-import { installNockInterception } from './nock/install.ts';
 import { openBackendRef } from './open-backend.ts';
 
-const INSTALLERS: { readonly [K in InterceptorKind]: InstallInterception } = {
-  msw: installMswInterception,
-  nock: installNockInterception,
+/** Loaded when used, so faultline/nock needs no msw installed and faultline/msw no nock. */
+const INSTALLERS: { readonly [K in InterceptorKind]: () => Promise<InstallInterception> } = {
+  msw: async () => (await import('./msw/install.ts')).installMswInterception,
+  nock: async () => (await import('./nock/install.ts')).installNockInterception,
 };
 
 export interface InstallChaosOptions {
@@ -58,6 +57,7 @@ export async function installChaos(
   faults: ChaosFaults,
   options: InstallChaosOptions = {},
 ): Promise<InstalledChaos> {
+  const install = await INSTALLERS[kind]();
   const source = await readChaosSource(faults, options.baseDir ?? process.cwd());
   const clock = options.clock ?? createRealClock();
   const rng = createRng(options.seed ?? source.seed ?? 1);
@@ -80,7 +80,7 @@ export async function installChaos(
       clock,
       rng: rng.fork('faults'),
     });
-    const interception = INSTALLERS[kind](exchange, { baseUrl, routes: options.routes ?? DEFAULT_ROUTES });
+    const interception = install(exchange, { baseUrl, routes: options.routes ?? DEFAULT_ROUTES });
     return {
       kind,
       stats: exchange.stats,

@@ -54,8 +54,8 @@ export function isSensitiveKey(key: string): boolean {
 /** Removes credentials from free text: error messages, report strings, URLs, header dumps. */
 export function redact(text: string): string {
   let out = text;
-  for (const secret of knownSecrets()) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  for (const [secret, shownAs] of knownSecrets()) {
+    if (out.includes(secret)) out = out.split(secret).join(shownAs ?? REDACTED);
   }
   for (const [pattern, replacement] of TEXT_PATTERNS) out = out.replace(pattern, replacement);
   return out;

@@ -1,5 +1,5 @@
 import type { IBackoff, IBackoffFactory, IRetryBackoffContext } from 'cockatiel';
-import { HttpStatusError } from '../errors/call-errors.ts';
+import { isHttpStatusError } from '../errors/call-errors.ts';
 import type { Rng } from '../rng/rng.ts';
 import type { BackoffConfig } from './schema.ts';
 
@@ -70,7 +70,7 @@ export function honourRetryAfter(inner: RetryBackoff, options: RetryAfterOptions
 
 function retryAfterOf(context: RetryBackoffContext): number | undefined {
   const { result } = context;
-  if (!('error' in result) || !(result.error instanceof HttpStatusError)) return undefined;
+  if (!('error' in result) || !isHttpStatusError(result.error)) return undefined;
   const asked = result.error.retryAfterMs;
   return asked !== undefined && Number.isFinite(asked) && asked > 0 ? asked : undefined;
 }

@@ -1,5 +1,5 @@
 import { TaskCancelledError } from 'cockatiel';
-import { CallError, HttpStatusError } from '../errors/call-errors.ts';
+import { isCallError, isHttpStatusError } from '../errors/call-errors.ts';
 import type { Retryable } from './schema.ts';
 
 /**
@@ -7,13 +7,13 @@ import type { Retryable } from './schema.ts';
  * Policy rejections (breaker open, bulkhead full) fall in none, so nothing retries or counts them.
  */
 export function inCategory(error: unknown, category: Retryable): boolean {
-  if (error instanceof HttpStatusError) {
+  if (isHttpStatusError(error)) {
     const { status } = error;
     if (category === '5xx') return status >= 500 && status <= 599;
     if (category === '4xx') return status >= 400 && status <= 499;
     return category === '429' && status === 429;
   }
-  if (error instanceof CallError) {
+  if (isCallError(error)) {
     if (error.kind === 'hang') return category === 'timeout';
     return error.kind === category;
   }

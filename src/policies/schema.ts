@@ -1,4 +1,17 @@
 import { z } from 'zod';
+import {
+  MAX_ATTEMPTS,
+  MAX_BREAKER_WINDOW,
+  MAX_BULKHEAD,
+  MAX_CACHE_ENTRIES,
+  MAX_COUNT,
+  MAX_DEPTH,
+  MAX_EXPONENT,
+  MAX_MAP_KEYS,
+  MAX_NAME_LENGTH,
+  MAX_RATE,
+} from '../scenario/limits.ts';
+import { boundedValue } from '../util/bounded-value.ts';
 import { durationSchema } from '../util/duration.ts';
 
 /** Which failures a retry (or a breaker) treats as transient. */
@@ -10,7 +23,7 @@ export const backoffSchema = z.discriminatedUnion('type', [
     type: z.literal('exponential'),
     initialDelay: durationSchema.default(100),
     maxDelay: durationSchema.default(30_000),
-    exponent: z.number().min(1).default(2),
+    exponent: z.number().min(1).max(MAX_EXPONENT, 'MAX_EXPONENT').default(2),
     jitter: z.enum(['none', 'full', 'decorrelated']).default('full'),
   }),
   z.strictObject({ type: z.literal('constant'), delay: durationSchema }),
@@ -19,7 +32,7 @@ export type BackoffConfig = z.output<typeof backoffSchema>;
 
 export const retrySchema = z.strictObject({
   /** Total attempts including the first (cockatiel counts retries; we convert). */
-  maxAttempts: z.number().int().min(1).max(100),
+  maxAttempts: z.number().int().min(1).max(MAX_ATTEMPTS, 'MAX_ATTEMPTS'),
   backoff: backoffSchema.default({
     type: 'exponential',
     initialDelay: 100,
@@ -27,7 +40,10 @@ export const retrySchema = z.strictObject({
     exponent: 2,
     jitter: 'full',
   }),
-  retryOn: z.array(retryableSchema).default(['5xx', '429', 'network', 'timeout']),
+  retryOn: z
+    .array(retryableSchema)
+    .max(retryableSchema.options.length)
+    .default(['5xx', '429', 'network', 'timeout']),
   /** Wait at least what a 429/503 Retry-After asks, capped at maxRetryAfter. */
   honorRetryAfter: z.boolean().default(true),
   maxRetryAfter: durationSchema.default(60_000),
@@ -35,14 +51,17 @@ export const retrySchema = z.strictObject({
 export type RetryConfig = z.output<typeof retrySchema>;
 
 export const breakerStrategySchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('consecutive'), threshold: z.number().int().min(1) }),
+  z.strictObject({
+    type: z.literal('consecutive'),
+    threshold: z.number().int().min(1).max(MAX_COUNT, 'MAX_COUNT'),
+  }),
   z
     .strictObject({
       type: z.literal('count'),
       /** Opens when the failure ratio over the last `size` calls exceeds this (cockatiel wants it below 1). */
       threshold: z.number().gt(0).lt(1),
-      size: z.number().int().min(1),
-      minimumNumberOfCalls: z.number().int().min(1).optional(),
+      size: z.number().int().min(1).max(MAX_BREAKER_WINDOW, 'MAX_BREAKER_WINDOW'),
+      minimumNumberOfCalls: z.number().int().min(1).max(MAX_BREAKER_WINDOW, 'MAX_BREAKER_WINDOW').optional(),
     })
     .refine((count) => (count.minimumNumberOfCalls ?? count.size) <= count.size, {
       message: 'minimumNumberOfCalls cannot exceed size',
@@ -53,7 +72,7 @@ export const breakerStrategySchema = z.discriminatedUnion('type', [
     /** Opens when the failure ratio within `duration` exceeds this (cockatiel wants it below 1). */
     threshold: z.number().gt(0).lt(1),
     duration: durationSchema,
-    minimumRps: z.number().positive().optional(),
+    minimumRps: z.number().positive().max(MAX_RATE, 'MAX_RATE').optional(),
   }),
 ]);
 
@@ -61,7 +80,10 @@ export const breakerSchema = z.strictObject({
   halfOpenAfter: durationSchema,
   strategy: breakerStrategySchema,
   /** Failures that count against the breaker; by default whatever the retry would retry. */
-  failOn: z.array(retryableSchema).default(['5xx', '429', 'network', 'timeout']),
+  failOn: z
+    .array(retryableSchema)
+    .max(retryableSchema.options.length)
+    .default(['5xx', '429', 'network', 'timeout']),
 });
 export type BreakerConfig = z.output<typeof breakerSchema>;
 
@@ -73,21 +95,21 @@ export const timeoutSchema = z.strictObject({
 export type TimeoutConfig = z.output<typeof timeoutSchema>;
 
 export const bulkheadSchema = z.strictObject({
-  limit: z.number().int().min(1),
-  queue: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(MAX_BULKHEAD, 'MAX_BULKHEAD'),
+  queue: z.number().int().min(0).max(MAX_BULKHEAD, 'MAX_BULKHEAD').default(0),
 });
 export type BulkheadConfig = z.output<typeof bulkheadSchema>;
 
 export const fallbackSchema = z.union([
-  z.strictObject({ value: z.unknown() }),
+  z.strictObject({ value: boundedValue(MAX_MAP_KEYS, MAX_DEPTH) }),
   /** Name of another backend in the scenario's `backends`. */
-  z.strictObject({ backend: z.string() }),
+  z.strictObject({ backend: z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH') }),
 ]);
 export type FallbackConfig = z.output<typeof fallbackSchema>;
 
 export const cacheSchema = z.strictObject({
   ttl: durationSchema,
-  maxEntries: z.number().int().min(1).default(1000),
+  maxEntries: z.number().int().min(1).max(MAX_CACHE_ENTRIES, 'MAX_CACHE_ENTRIES').default(1000),
   /** Serve an expired entry when the backend fails, for at most this long past expiry. */
   staleIfError: durationSchema.optional(),
   /** Concurrent identical misses share one backend call. */

@@ -61,6 +61,8 @@ export interface HypothesisResult extends Hypothesis {
   readonly name: string;
   readonly actual: number;
   readonly pass: boolean;
+  /** Its window held no request, so it was not judged (and did not pass). */
+  readonly noEvidence?: true;
 }
 
 /** Facts that depend on the machine or wall clock; everything outside this block is deterministic. */

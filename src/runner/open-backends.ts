@@ -1,6 +1,6 @@
 import type { Backend, FaultHooks, PluginContext } from '../backend/contract.ts';
 import { loadBackendPlugin } from '../backend/registry.ts';
-import { ScenarioError } from '../errors/faultline-error.ts';
+import { isFaultlineError, ScenarioError } from '../errors/faultline-error.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /** Loads every backend the scenario names and validates its options against the plugin's own schema. */
@@ -31,13 +31,32 @@ export async function openBackends(
         backendName: name,
         faultHooks: faultHooks?.(name),
       };
-      backends.set(name, await plugin.create(parsed.data, pluginCtx));
+      try {
+        backends.set(name, await plugin.create(parsed.data, pluginCtx));
+      } catch (error) {
+        throw optionsFieldError(error, file, name);
+      }
     }
     return backends;
   } catch (error) {
     await closeBackends(backends);
     throw error;
   }
+}
+
+/** A plugin's own failure while opening (a client module that cannot load) told at the field that caused it. */
+function optionsFieldError(error: unknown, file: string, backend: string): unknown {
+  if (!isFaultlineError(error) || error instanceof ScenarioError) return error;
+  const field =
+    error.code.startsWith('CLIENT_') || error.message.startsWith('Client module') ? '.client' : '';
+  const problem = error.message.charAt(0).toLowerCase() + error.message.slice(1);
+  return new ScenarioError(
+    error.code,
+    file,
+    problem,
+    { path: `backends.${backend}.options${field}` },
+    { cause: error },
+  );
 }
 
 export async function closeBackends(backends: Map<string, Backend>): Promise<void> {

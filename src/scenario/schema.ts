@@ -3,24 +3,42 @@ import { phaseSchema } from '../faults/schema.ts';
 import { parseHypothesis } from '../hypotheses/parse-expression.ts';
 import { hypothesisSchema } from '../hypotheses/schema.ts';
 import { policiesSchema } from '../policies/schema.ts';
+import { sizeCheck } from '../util/bounded-value.ts';
 import { workloadSchema } from '../workload/schema.ts';
+import {
+  MAX_BACKENDS,
+  MAX_DEPTH,
+  MAX_HYPOTHESES,
+  MAX_MAP_KEYS,
+  MAX_NAME_LENGTH,
+  MAX_PHASES,
+  MAX_STRING_LENGTH,
+} from './limits.ts';
+
+const backendNameSchema = z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH');
 
 export const backendRefSchema = z.strictObject({
   /** A built-in plugin name (folder under plugins/) or a path to a plugin module. */
-  plugin: z.string().min(1),
-  options: z.record(z.string(), z.unknown()).default({}),
+  plugin: z.string().min(1).max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH'),
+  options: z
+    .record(z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH'), z.unknown())
+    .superRefine(sizeCheck(MAX_MAP_KEYS, MAX_DEPTH))
+    .default({}),
 });
 export type BackendRef = z.output<typeof backendRefSchema>;
 
 export const topologySchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('single'), backend: z.string().optional() }),
+  z.strictObject({ type: z.literal('single'), backend: backendNameSchema.optional() }),
   /** Try each backend in order (each through the policy stack); the stack's fallback is the last resort. */
-  z.strictObject({ type: z.literal('failover'), order: z.array(z.string()).min(2) }),
+  z.strictObject({
+    type: z.literal('failover'),
+    order: z.array(backendNameSchema).min(2).max(MAX_BACKENDS, 'MAX_BACKENDS'),
+  }),
   /** Call all backends in parallel and merge; succeed when at least `quorum` answered. */
   z.strictObject({
     type: z.literal('fan-out'),
-    backends: z.array(z.string()).min(2),
-    quorum: z.number().int().min(1),
+    backends: z.array(backendNameSchema).min(2).max(MAX_BACKENDS, 'MAX_BACKENDS'),
+    quorum: z.number().int().min(1).max(MAX_BACKENDS, 'MAX_BACKENDS'),
   }),
 ]);
 export type Topology = z.output<typeof topologySchema>;
@@ -28,31 +46,37 @@ export type Topology = z.output<typeof topologySchema>;
 /** A hypothesis as an object, or as the shorthand "latency.p99 < 800ms in outage". */
 const hypothesisEntrySchema = z.union([
   hypothesisSchema,
-  z.string().transform((text, ctx) => {
-    try {
-      return parseHypothesis(text);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-      return z.NEVER;
-    }
-  }),
+  z
+    .string()
+    .max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH')
+    .transform((text, ctx) => {
+      try {
+        return parseHypothesis(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
 ]);
 
 export const scenarioSchema = z.strictObject({
   /** Where editors find the JSON Schema; ignored by faultline. */
-  $schema: z.string().optional(),
-  name: z.string().min(1),
-  description: z.string().optional(),
+  $schema: z.string().max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH').optional(),
+  name: z.string().min(1).max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH'),
+  description: z.string().max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH').optional(),
   seed: z.number().int().optional(),
   mode: z.enum(['simulated', 'real-time']).default('simulated'),
   backends: z
-    .record(z.string(), backendRefSchema)
+    .record(backendNameSchema, backendRefSchema)
+    .refine((map) => Object.keys(map).length <= MAX_BACKENDS, {
+      message: `at most ${MAX_BACKENDS} backends (MAX_BACKENDS); merge or drop some`,
+    })
     .default({ primary: { plugin: 'mock-analysis', options: {} } }),
   topology: topologySchema.default({ type: 'single' }),
   policies: policiesSchema.default({}),
   workload: workloadSchema,
-  phases: z.array(phaseSchema).default([]),
-  hypotheses: z.array(hypothesisEntrySchema).default([]),
+  phases: z.array(phaseSchema).max(MAX_PHASES, 'MAX_PHASES').default([]),
+  hypotheses: z.array(hypothesisEntrySchema).max(MAX_HYPOTHESES, 'MAX_HYPOTHESES').default([]),
 });
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

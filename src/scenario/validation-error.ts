@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ScenarioError } from '../errors/faultline-error.ts';
+import { clip, MAX_QUOTED_VALUE } from '../util/clip.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import { formatPath, type ScenarioSource } from './yaml-source.ts';
 
@@ -60,10 +61,14 @@ function insideUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue {
 }
 
 function describe(issue: z.core.$ZodIssue, actual: unknown): string {
-  const got = actual === undefined ? 'nothing' : JSON.stringify(actual);
+  const got =
+    actual === undefined ? 'nothing' : clip(JSON.stringify(actual) ?? String(actual), MAX_QUOTED_VALUE);
   switch (issue.code) {
-    case 'too_big':
-      return `must be at most ${String(issue.maximum)} (got ${got}); lower it`;
+    case 'too_big': {
+      // A bound from src/scenario/limits.ts carries its constant's name as the message.
+      const named = /^MAX_[A-Z_]+$/.test(issue.message) ? ` (${issue.message})` : '';
+      return `must be at most ${String(issue.maximum)}${named} (got ${got}); lower it`;
+    }
     case 'too_small':
       return `must be at least ${String(issue.minimum)} (got ${got}); raise it`;
     case 'invalid_type':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DURATION_MS } from '../scenario/limits.ts';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 export const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
@@ -11,8 +12,7 @@ export function parseDuration(value: string | number): number | undefined {
   return Number(match[1]) * (UNITS[match[2] as string] ?? 1);
 }
 
-/** A duration field: milliseconds as a number, or a string with a unit. */
-export const durationSchema = z.union([z.number(), z.string()]).transform((value, ctx) => {
+const durationSyntaxSchema = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const ms = parseDuration(value);
   if (ms === undefined) {
     ctx.addIssue({
@@ -22,6 +22,14 @@ export const durationSchema = z.union([z.number(), z.string()]).transform((value
     return z.NEVER;
   }
   return ms;
+});
+
+/**
+ * A duration field: milliseconds as a number, or a string with a unit. The upper bound is its own check,
+ * apart from the syntax (a 400-digit number parses to Infinity).
+ */
+export const durationSchema = durationSyntaxSchema.refine((ms) => ms <= MAX_DURATION_MS, {
+  message: `must be at most 366 days (MAX_DURATION_MS = ${MAX_DURATION_MS} ms); shorten it`,
 });
 
 /** Formats ms the way people write it back in a scenario file. */

@@ -2,7 +2,8 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-export const BIN = resolve(REPO, 'src/cli/bin.js');
+/** The built CLI, as `npx faultline` runs it (vitest's global setup builds it first). */
+export const BIN = resolve(REPO, 'dist/src/cli/bin.js');
 
 export interface CliRun {
   readonly code: number | null;
@@ -18,7 +19,7 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Starts the real CLI (`node src/cli/bin.js …`), as a user's shell would. */
+/** Starts the real CLI (`npx faultline …`), as a user's shell would. */
 export function startCli(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string> } = {},

@@ -1,96 +1,43 @@
-import type { CommandModule } from 'yargs';
-import { DEFAULT_THRESHOLD } from '../../../bench/report/compare.ts';
-import { SUITE_NAMES, type SuiteName } from '../../../bench/suites/index.ts';
-import { ExitCode, type SetExitCode } from '../exit-codes.ts';
-import { printLine } from '../output.ts';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FaultlineError } from '../../errors/faultline-error.ts';
+import { PACKAGE_ROOT, RUNNING_FROM_SOURCE } from '../../util/package-root.ts';
 
-interface BenchArgs {
-  readonly suite?: SuiteName[];
-  readonly quick?: boolean;
-  readonly outDir?: string;
-  readonly write?: boolean;
-  readonly compare?: string;
-  readonly current?: string;
-  readonly threshold?: number;
-  readonly scenario?: string;
-  readonly readme?: string;
-  readonly injectDelayUs?: number;
-}
+/** The harness, in the repository only: the npm package ships neither it nor what it compares with. */
+const BENCH_CLI = join(PACKAGE_ROOT, 'bench/cli.ts');
 
-/** `faultline bench`: measured figures (reference table, overheads, simulation speed), and --compare for CI. */
-export function benchCommand(setExit: SetExitCode): CommandModule<object, BenchArgs> {
-  return {
-    command: 'bench',
-    describe:
-      'Run the benchmarks: cached vs uncached, policy overhead, cache hits, simulation speed, interception',
-    builder: (y) =>
-      y
-        .option('suite', {
-          type: 'string',
-          array: true,
-          choices: SUITE_NAMES,
-          describe: 'run only these suites',
-        })
-        .option('quick', {
-          type: 'boolean',
-          describe: 'tiny sizes, to check the plumbing (figures mean nothing)',
-        })
-        .option('out-dir', {
-          type: 'string',
-          default: 'bench/results',
-          describe: 'folder for <date>.md/.json/.html',
-        })
-        .option('write', {
-          type: 'boolean',
-          default: true,
-          describe: 'write the report files (--no-write: print only)',
-        })
-        .option('compare', {
-          type: 'string',
-          describe: 'older report (.json) to compare with; exit 1 on a regression',
-        })
-        .option('current', {
-          type: 'string',
-          describe: 'with --compare: compare this report instead of running',
-        })
-        .option('threshold', {
-          type: 'number',
-          default: DEFAULT_THRESHOLD,
-          describe: 'noise threshold for --compare, as a ratio (0.25: 25% worse is flagged)',
-        })
-        .option('scenario', {
-          type: 'string',
-          describe: 'scenario for cached-vs-uncached instead of the reference case',
-        })
-        .option('readme', { type: 'string', describe: 'rewrite the reference-table section of this README' })
-        // For checking that --compare flags a slowed build: busy-waits this long in each call of faultline's code.
-        .option('inject-delay-us', { type: 'number', hidden: true })
-        .example('$0 bench', 'every suite; writes bench/results/<date>.md, .json and .html')
-        .example(
-          '$0 bench --suite policy-overhead --compare bench/results/2026-01-05.json',
-          'flag regressions',
-        )
-        .example(
-          '$0 bench --suite cached-vs-uncached --scenario my.yaml',
-          'the reference table for your scenario',
-        ),
-    handler: async (args) => {
-      // Loaded on demand: the suites pull in msw, nock and the libraries they compare with.
-      const { benchCommand: run } = await import('../../../bench/bench-command.ts');
-      const outcome = await run({
-        suites: args.suite,
-        quick: args.quick,
-        outDir: args.write === false ? undefined : args.outDir,
-        compare: args.compare,
-        current: args.current,
-        threshold: args.threshold,
-        scenarioFile: args.scenario,
-        readme: args.readme,
-        injectDelayUs: args.injectDelayUs,
-        print: printLine,
-        log: (line) => process.stderr.write(`${line}\n`),
-      });
-      setExit(outcome.regressions > 0 ? ExitCode.HypothesisFailed : ExitCode.Pass);
-    },
-  };
+/** One line for `faultline --help`; `faultline bench --help` lists the harness's own options. */
+export const BENCH_DESCRIPTION =
+  'Run the benchmarks (from a clone of the faultline repository): cached vs uncached, policy overhead, cache hits, simulation speed, start-up, interception';
+
+/**
+ * `faultline bench …`: hands the arguments to the harness in bench/. From the sources it is imported
+ * (a TypeScript loader is in place); from the built CLI it runs in a child on the sources, so the
+ * harness and the code it measures are one module graph.
+ */
+export async function runBenchCommand(argv: readonly string[]): Promise<number> {
+  if (!existsSync(BENCH_CLI)) {
+    throw new FaultlineError(
+      'BENCH_NOT_AVAILABLE',
+      'faultline bench runs from a clone of the faultline repository (the npm package ships neither the harness nor opossum, p-retry and autocannon it compares with): git clone it, then npm ci && npm run bench.',
+    );
+  }
+  if (RUNNING_FROM_SOURCE) {
+    const { benchMain } = (await import(pathToFileURL(BENCH_CLI).href)) as {
+      benchMain: (args: readonly string[]) => Promise<number>;
+    };
+    return benchMain(argv);
+  }
+  const entry = join(PACKAGE_ROOT, 'src/cli/bin.ts');
+  const child = spawn(
+    process.execPath,
+    ['--conditions=faultline-source', '--import', import.meta.resolve('tsx'), entry, 'bench', ...argv],
+    { stdio: 'inherit' },
+  );
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code, signal) => done(code ?? (signal === 'SIGINT' ? 130 : 1)));
+  });
 }

@@ -66,7 +66,8 @@ export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckA
           `--max-amplification must be a positive number (got ${args.maxAmplification})`,
         );
       }
-      const prepared = await prepareScenario(args.scenario, { warn: printWarning });
+      // check refuses http backends below, with its own reason.
+      const prepared = await prepareScenario(args.scenario, { warn: printWarning, realTime: true });
       const real = Object.entries(prepared.scenario.backends).find(([, ref]) => ref.plugin === 'http');
       if (real) {
         throw new FaultlineError(

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import { printLine } from '../output.ts';
@@ -43,12 +45,26 @@ export const newCommand: CommandModule = {
           );
           for (const file of written) printLine(`created ${file}`);
           for (const file of skipped) printLine(`kept ${file} (exists; --force overwrites it)`);
-          printLine(
-            `\nUse it from a scenario:  backends: { primary: { plugin: ./${args.dir}/${args.name}/index.ts } }`,
-          );
+          const { folder, plugin } = pluginPathHint(process.cwd(), args.dir, args.name);
+          printLine(`\nUse it from a scenario in ${folder}:  backends: { primary: { plugin: ${plugin} } }`);
           printLine('(plugin paths are relative to the scenario file)');
         },
       })
       .demandCommand(1, 'Name what to create: faultline new plugin <name>'),
   handler: () => {},
 };
+
+/**
+ * The plugin path a scenario writes, relative to where scenarios live: `scenarios/` (what `faultline
+ * init` creates) when the folder exists, else the current folder.
+ */
+export function pluginPathHint(cwd: string, dir: string, name: string): { folder: string; plugin: string } {
+  const scenarios = existsSync(join(cwd, 'scenarios')) ? join(cwd, 'scenarios') : cwd;
+  const path = relative(scenarios, join(cwd, dir, name, 'index.ts'))
+    .split(sep)
+    .join('/');
+  return {
+    folder: scenarios === cwd ? 'this folder' : 'scenarios/',
+    plugin: path.startsWith('.') ? path : `./${path}`,
+  };
+}

@@ -7,8 +7,13 @@ import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { startRecording } from '../../record/recorder.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
+import {
+  SERVER_LIMIT_OPTIONS,
+  type ServerLimitFlags,
+  serverLimitsFromFlags,
+} from './server-limit-options.ts';
 
-interface ProxyArgs {
+interface ProxyArgs extends ServerLimitFlags {
   readonly target: string;
   readonly scenario?: string;
   readonly port: number;
@@ -54,6 +59,7 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
         describe: 'seed of the fault draws (default: the scenario’s, else random)',
       })
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
+      .options(SERVER_LIMIT_OPTIONS)
       .option('record', {
         type: 'string',
         describe: 'write every exchange to this HAR 1.2 file (secrets redacted; valid even if stopped)',
@@ -89,6 +95,7 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
       seed: args.seed ?? source?.seed,
       backendName: source?.backendName,
       dribble: args.dribble,
+      limits: serverLimitsFromFlags(args),
       logger,
     }).catch(async (error: unknown) => {
       await recorder?.close();

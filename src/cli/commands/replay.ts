@@ -63,6 +63,10 @@ export function replayCommand(setExit: SetExitCode): CommandModule<object, Repla
       const prepared = await prepareScenario(file, {
         warn: printWarning,
         allowInsecureHttp: args.allowInsecureHttp,
+        ...(original.replay?.durationMs !== undefined && { durationMs: original.replay.durationMs }),
+        ...(original.replay?.realTime && { realTime: true }),
+        // The original run was allowed to run; its replay is too.
+        force: true,
       });
       if (original.replay && original.replay.scenarioSha256 !== prepared.sha256) {
         printWarning(`${file} has changed since ${args.result} was written; the replay may not match`);

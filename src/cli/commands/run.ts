@@ -42,7 +42,11 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
             type: 'string',
             describe: 'run shard i of n of the sorted scenario list, e.g. 1/3',
           })
-          .option('watch', { type: 'boolean', alias: 'w', describe: 'rerun when a scenario file changes' }),
+          .option('watch', { type: 'boolean', alias: 'w', describe: 'rerun when a scenario file changes' })
+          .option('force', {
+            type: 'boolean',
+            describe: 'run a scenario whose estimated backend calls are over the limit (MAX_TOTAL_CALLS)',
+          }),
       )
         .example('$0 run scenarios/', 'run the whole library, simulated')
         .example('$0 run scenarios/outage-with-fallback.yaml --seed 42', 'a replayable run with a fixed seed')

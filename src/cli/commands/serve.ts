@@ -5,12 +5,18 @@ import { startServer } from '../../http/server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
+import {
+  SERVER_LIMIT_OPTIONS,
+  type ServerLimitFlags,
+  serverLimitsFromFlags,
+} from './server-limit-options.ts';
 
-interface ServeArgs {
+interface ServeArgs extends ServerLimitFlags {
   readonly port: number;
   readonly host: string;
   readonly scenario?: string;
   readonly authEnv?: string;
+  readonly metricsAuth?: boolean;
   readonly logLevel?: (typeof LOG_LEVELS)[number];
   readonly seed?: number;
   readonly dribble?: boolean;
@@ -34,6 +40,10 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         type: 'string',
         describe: 'environment variable holding the Bearer token clients must send (no auth when absent)',
       })
+      .option('metrics-auth', {
+        type: 'boolean',
+        describe: 'with --auth-env, /metrics needs the token too (the default); --no-metrics-auth opens it',
+      })
       .option('log-level', { choices: LOG_LEVELS, default: 'info' as const, describe: 'log threshold' })
       .option('seed', {
         type: 'number',
@@ -45,6 +55,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         default: 1024 * 1024,
         describe: 'largest request body in bytes (413 above)',
       })
+      .options(SERVER_LIMIT_OPTIONS)
       .example(
         '$0 serve --scenario scenarios/outage-with-fallback.yaml',
         'the API on 127.0.0.1:8787 with the outage phases',
@@ -64,8 +75,10 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       backendName: source?.backendName,
       backend: source?.backend,
       authEnv: args.authEnv,
+      metricsAuth: args.metricsAuth,
       maxBodyBytes: args.maxBody,
       dribble: args.dribble,
+      limits: serverLimitsFromFlags(args),
       logger,
     });
     printLine(`faultline serve: ${server.url}  (Ctrl-C to stop)`);

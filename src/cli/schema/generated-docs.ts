@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FaultlineError } from '../../errors/faultline-error.ts';
+import { PACKAGE_ROOT } from '../../util/package-root.ts';
 import { scenarioJsonSchema } from './json-schema.ts';
 import { renderReference } from './reference-markdown.ts';
 
-const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const REPO = PACKAGE_ROOT;
 export const README = resolve(REPO, 'README.md');
 /** The schema file the shipped scenarios point editors at. */
 export const SCENARIO_SCHEMA_FILE = resolve(REPO, 'scenarios/scenario.schema.json');

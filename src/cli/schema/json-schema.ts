@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DURATION_MS } from '../../scenario/limits.ts';
 import { scenarioSchema } from '../../scenario/schema.ts';
 import { DURATION_PATTERN, durationSchema } from '../../util/duration.ts';
 import { FIELD_NOTES } from './field-notes.ts';
@@ -52,7 +53,7 @@ function replaceWithDuration(node: JsonSchema): void {
   Object.assign(node, {
     title: DURATION_TITLE,
     anyOf: [
-      { type: 'number', minimum: 0, description: 'milliseconds' },
+      { type: 'number', minimum: 0, maximum: MAX_DURATION_MS, description: 'milliseconds' },
       { type: 'string', pattern: DURATION_PATTERN.source, description: 'e.g. 250ms, 1.5s, 3m, 2h' },
     ],
   });

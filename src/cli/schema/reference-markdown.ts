@@ -1,4 +1,5 @@
 import { METRICS } from '../../hypotheses/schema.ts';
+import { LIMITS } from '../../scenario/limits.ts';
 import { METRIC_NOTES } from './field-notes.ts';
 import { DURATION_TITLE, type JsonSchema } from './json-schema.ts';
 
@@ -27,6 +28,7 @@ export function renderReference(schema: JsonSchema): string {
   }
   out.push('#### Hypothesis metrics', '', '| Metric | Meaning |', '| --- | --- |');
   for (const metric of METRICS) out.push(`| \`${metric}\` | ${cell(METRIC_NOTES[metric] ?? '')} |`);
+  out.push(...limitsTable());
   return `${out.join('\n')}\n`;
 }
 
@@ -138,13 +140,12 @@ export function typeOf(node: JsonSchema): string {
     case 'integer':
     case 'number':
       return `${type}${range(node)}`;
-    case 'string':
-      return typeof node.minLength === 'number' && node.minLength > 0 ? 'non-empty string' : 'string';
-    case 'array': {
-      const min =
-        typeof node.minItems === 'number' && node.minItems > 0 ? ` (at least ${node.minItems})` : '';
-      return `list of ${node.items ? typeOf(node.items) : 'any'}${min}`;
+    case 'string': {
+      const max = typeof node.maxLength === 'number' ? ` of at most ${node.maxLength} characters` : '';
+      return `${typeof node.minLength === 'number' && node.minLength > 0 ? 'non-empty string' : 'string'}${max}`;
     }
+    case 'array':
+      return `list of ${node.items ? typeOf(node.items) : 'any'}${itemCount(node)}`;
     case 'object':
       if (node.properties) return 'object';
       return typeof node.additionalProperties === 'object' && node.additionalProperties.properties
@@ -155,6 +156,31 @@ export function typeOf(node: JsonSchema): string {
     default:
       return type;
   }
+}
+
+function itemCount(node: JsonSchema): string {
+  const min = typeof node.minItems === 'number' && node.minItems > 0 ? node.minItems : undefined;
+  const max = typeof node.maxItems === 'number' ? node.maxItems : undefined;
+  if (min !== undefined && max !== undefined) return ` (${min} to ${max})`;
+  if (min !== undefined) return ` (at least ${min})`;
+  if (max !== undefined) return ` (at most ${max})`;
+  return '';
+}
+
+/** The named bounds of src/scenario/limits.ts; values past them are refused at load with the bound named. */
+function limitsTable(): string[] {
+  return [
+    '',
+    '#### Limits',
+    '',
+    'Values past these bounds are refused at load (exit 2) with the bound named; they are the constants of `src/scenario/limits.ts`.',
+    '',
+    '| Limit | Value | Bounds |',
+    '| --- | --- | --- |',
+    ...Object.entries(LIMITS).map(
+      ([name, limit]) => `| \`${name}\` | ${limit.value.toLocaleString('en-US')} | ${cell(limit.bounds)} |`,
+    ),
+  ];
 }
 
 function range(node: JsonSchema): string {

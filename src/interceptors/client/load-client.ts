@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { BackendRequest } from '../../backend/contract.ts';
 import { PluginError } from '../../errors/faultline-error.ts';
+import { importUserModule } from '../../util/import-user-module.ts';
+import { moduleFileProblem } from '../../util/module-file.ts';
 
 /** What the user's client gets besides the request: cancellation and where to send it. */
 export interface ClientContext {
@@ -31,9 +32,11 @@ export async function loadClient(
       `Client module ${path} does not exist: \`client:\` is relative to the scenario file.`,
     );
   }
+  const problem = await moduleFileProblem(path);
+  if (problem) throw new PluginError('MODULE_NOT_FILE', `Client module ${path} ${problem}.`);
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    module = await importUserModule(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new PluginError('CLIENT_LOAD_FAILED', `Failed to load client module ${path}: ${reason}`, 2, {

@@ -6,11 +6,13 @@ export type { ChaosExchange, ChaosExchangeOptions } from '../chaos-exchange.ts';
 export { createChaosExchange } from '../chaos-exchange.ts';
 export type { ChaosFaults, FaultInput, PhaseInput } from '../chaos-source.ts';
 export type { ChaosStats } from '../chaos-stats.ts';
+export { defineClientBackend } from '../client/client-backend.ts';
 export type { ClientContext, ClientFunction } from '../client/load-client.ts';
 export { DEFAULT_BASE_URL, DEFAULT_ROUTES } from '../defaults.ts';
 export type { InstallChaosOptions, InstalledChaos } from '../install-chaos.ts';
-export type { InterceptionTarget } from '../interception.ts';
+export type { InstallInterception, InterceptionTarget } from '../interception.ts';
 export { createChaosHandlers } from './create-handlers.ts';
+export { installMswInterception } from './install.ts';
 
 /** Starts an msw server answering `baseUrl` under the faults; `uninstall()` when done. */
 export function installMswChaos(faults: ChaosFaults, options?: InstallChaosOptions): Promise<InstalledChaos> {

@@ -4,9 +4,12 @@ import { type InstallChaosOptions, type InstalledChaos, installChaos } from '../
 
 export type { ChaosFaults, FaultInput, PhaseInput } from '../chaos-source.ts';
 export type { ChaosStats } from '../chaos-stats.ts';
+export { defineClientBackend } from '../client/client-backend.ts';
 export type { ClientContext, ClientFunction } from '../client/load-client.ts';
 export { DEFAULT_BASE_URL, DEFAULT_ROUTES } from '../defaults.ts';
 export type { InstallChaosOptions, InstalledChaos } from '../install-chaos.ts';
+export type { InstallInterception, InterceptionTarget } from '../interception.ts';
+export { installNockInterception } from './install.ts';
 
 /**
  * Turns nock on with interceptors answering `baseUrl` under the faults (and real connections refused);

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type nock from 'nock';
+import { FaultlineError } from '../../errors/faultline-error.ts';
+import { installHint, missingPackage } from '../../util/missing-package.ts';
 
 export type Nock = typeof nock;
 
@@ -10,7 +12,8 @@ let loaded: Nock | undefined;
 /** True when nock is in this process and intercepting; never loads nock to find out. */
 export function isNockActive(): boolean {
   if (loaded) return loaded.isActive();
-  const path = require.resolve('nock');
+  const path = resolveNock(false);
+  if (path === undefined) return false;
   return path in require.cache && (require(path) as Nock).isActive();
 }
 
@@ -21,7 +24,7 @@ export function isNockActive(): boolean {
  */
 export function loadNock(): Nock {
   if (loaded) return loaded;
-  const path = require.resolve('nock');
+  const path = resolveNock(true) as string;
   const loadedByTest = path in require.cache;
   const module = require(path) as Nock;
   if (!loadedByTest) module.restore();
@@ -53,4 +56,17 @@ function followGlobalTimers(nockEntry: string): void {
     zeroDelayAsImmediate && !ms
       ? globalThis.setImmediate(callback, ...args)
       : globalThis.setTimeout(callback, ms, ...args);
+}
+
+/** nock's entry file; when nock is not installed, undefined, or (`required`) the line saying to install it. */
+function resolveNock(required: boolean): string | undefined {
+  try {
+    return require.resolve('nock');
+  } catch (error) {
+    if (!missingPackage(error)) throw error;
+    if (!required) return undefined;
+    throw new FaultlineError('PEER_MISSING', installHint('Interception through nock', 'nock'), 2, {
+      cause: error,
+    });
+  }
 }

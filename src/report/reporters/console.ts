@@ -3,6 +3,7 @@ import { phaseTable } from './console/phase-table.ts';
 import { ProgressLine } from './console/progress-line.ts';
 import {
   describeTotals,
+  displayText,
   formatActual,
   formatExpectation,
   humanDuration,
@@ -43,8 +44,8 @@ export function createConsoleReporter(options: ConsoleReporterOptions, ctx: Repo
     },
     onScenarioStart(plan) {
       if (ctx.quiet) return;
-      print(c.dim(`▶ ${plan.name}  seed ${plan.seed}  ${plan.file}`));
-      if (live) progress = new ProgressLine(out, plan.name);
+      print(c.dim(`▶ ${displayText(plan.name)}  seed ${plan.seed}  ${displayText(plan.file)}`));
+      if (live) progress = new ProgressLine(out, displayText(plan.name));
     },
     onScenarioProgress(_plan, elapsedMs, totalMs) {
       progress?.update(elapsedMs, totalMs);
@@ -81,7 +82,7 @@ function resultLine({ result, plan, wallMs }: ScenarioOutcome, c: Colors): strin
     `${result.backend.callsPerRequest.toFixed(2)} calls/req`,
     `${humanDuration(result.durationMs)} ${result.mode} in ${seconds(wallMs)}`,
   ];
-  const name = verdict === 'pass' ? plan.name : c.bold(plan.name);
+  const name = verdict === 'pass' ? displayText(plan.name) : c.bold(displayText(plan.name));
   return `${mark} ${name}  ${c.dim(figures.join(' · '))}${verdict === 'incomplete' ? c.yellow('  (interrupted)') : ''}`;
 }
 
@@ -90,7 +91,7 @@ function detailLines(outcome: ScenarioOutcome, c: Colors): string[] {
   const failed = result.hypotheses.filter((h) => !h.pass);
   const lines = failed.map(
     (h) =>
-      `    ${c.red('✗')} ${h.name}: expected ${formatExpectation(h)}, measured ${c.red(formatActual(h))}`,
+      `    ${c.red(h.noEvidence ? '?' : '✗')} ${displayText(h.name)}: expected ${formatExpectation(h)}, measured ${c.red(formatActual(h))}`,
   );
   if (failed.length > 0) lines.push(c.dim(`    reproduce: ${reproduceCommand(outcome)}`));
   return lines;

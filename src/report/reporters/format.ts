@@ -1,5 +1,10 @@
+import { redact } from '../../logging/redact.ts';
+import { escapeControlChars } from '../../util/control-chars.ts';
 import type { HypothesisResult, RunResult } from '../result.ts';
 import type { RunSummary, ScenarioOutcome } from './types.ts';
+
+/** A user's string (a name, a file) as a report shows it: secrets replaced, control characters made visible. */
+export const displayText = (text: string) => escapeControlChars(redact(text));
 
 /** Number formats shared by every human-readable reporter, so all of them show the same figures. */
 export const percent = (ratio: number, digits = 2) => `${(ratio * 100).toFixed(digits)}%`;
@@ -23,15 +28,16 @@ const joinUnits = (big: number, bigUnit: string, small: number, smallUnit: strin
   small === 0 ? `${big}${bigUnit}` : `${big}${bigUnit} ${small}${smallUnit}`;
 
 /** A hypothesis's measured value, in the metric's unit. */
-export function formatActual(hypothesis: Pick<HypothesisResult, 'metric' | 'actual'>): string {
+export function formatActual(hypothesis: Pick<HypothesisResult, 'metric' | 'actual' | 'noEvidence'>): string {
   const { metric, actual } = hypothesis;
+  if (hypothesis.noEvidence) return 'no evidence (0 requests)';
   if (metric.startsWith('latency.') || metric === 'breaker.openTime') return millis(actual);
   return Number.isInteger(actual) ? String(actual) : String(Number(actual.toFixed(4)));
 }
 
 /** What the hypothesis demanded: "availability >= 0.999 (outage)". */
 export function formatExpectation(hypothesis: HypothesisResult): string {
-  const where = hypothesis.phase === undefined ? '' : ` during ${hypothesis.phase}`;
+  const where = hypothesis.phase === undefined ? '' : ` during ${displayText(hypothesis.phase)}`;
   return `${hypothesis.metric} ${hypothesis.op} ${hypothesis.value}${where}`;
 }
 

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
 import { importDefault } from '../../util/import-user-module.ts';
+import { moduleFileProblem } from '../../util/module-file.ts';
 import { createConsoleReporter } from './console.ts';
 import { createGithubReporter } from './github.ts';
 import { createHtmlReporter } from './html.ts';
@@ -72,6 +73,8 @@ const looksLikePath = (name: string) =>
   name.startsWith('.') || isAbsolute(name) || /\.(ts|mts|js|mjs)$/.test(name);
 
 async function loadReporterModule(file: string, options: object, ctx: ReporterContext): Promise<Reporter> {
+  const problem = await moduleFileProblem(file);
+  if (problem) throw new FaultlineError('MODULE_NOT_FILE', `Reporter ${file} ${problem}.`);
   let exported: unknown;
   try {
     exported = await importDefault(file);

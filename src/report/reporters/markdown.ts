@@ -1,6 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import {
   describeTotals,
+  displayText,
   formatActual,
   formatExpectation,
   millis,
@@ -69,8 +70,7 @@ function row(cells: readonly string[]): string {
 
 /** Table cells hold user strings: keep them on one line, keep `|` from splitting the cell, keep HTML inert. */
 function escapeCell(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  return displayText(text.replace(/[\r\n]+/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

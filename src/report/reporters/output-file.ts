@@ -1,23 +1,39 @@
+import { realpathSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 
 /**
  * Resolves a reporter's output path inside the output folder. A path that would land outside it
  * (`../x`, an absolute path elsewhere) is refused, so a shared config cannot make a reporter
- * overwrite files across the machine.
+ * overwrite files across the machine. Symlinks are followed before the check: a link inside the folder
+ * that points elsewhere (`link/x.xml`) leaves it too.
  */
 export function resolveOutputPath(outDir: string, path: string): string {
   const root = resolve(outDir);
   const target = resolve(root, path);
-  const rel = relative(root, target);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+  if (leaves(root, target) || leaves(followLinks(root), followLinks(target))) {
     throw new FaultlineError(
       'REPORTER_OUTPUT_OUTSIDE',
       `Reporter output "${path}" is outside the output folder ${root}; give a path inside it (or change --out-dir).`,
     );
   }
   return target;
+}
+
+function leaves(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel);
+}
+
+/** The real path of `path`, or of its deepest existing ancestor with the rest appended. */
+function followLinks(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(followLinks(parent), basename(path));
+  }
 }
 
 /** Writes a report file inside the output folder, creating folders on the way. */

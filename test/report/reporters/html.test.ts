@@ -6,9 +6,10 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../src/report/reporters/html/page.ts';
 import { renderJunit } from '../../../src/report/reporters/junit.ts';
+import { findChromium } from '../../browser/find-chromium.ts';
 import { hypothesis, makeResult, outcome, twoScenarioSummary } from './fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = findChromium();
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -22,7 +23,7 @@ let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'faultline-html-'));
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  if (CHROMIUM.path) browser = await chromium.launch({ executablePath: CHROMIUM.path, args: ARGS });
 });
 afterAll(async () => {
   await browser?.close();
@@ -44,7 +45,7 @@ async function open(html: string, name: string) {
   return { page, problems, file };
 }
 
-describe('html reporter in headless Chromium', () => {
+describe.skipIf(!CHROMIUM.path)('html reporter in headless Chromium', () => {
   it('renders every chart with no console errors and nothing fetched', async () => {
     const { page, problems } = await open(renderHtml(twoScenarioSummary()), 'report.html');
     // Four charts per scenario: latency, throughput, error rate, breaker state.
@@ -128,5 +129,12 @@ describe('html reporter in headless Chromium', () => {
       seeds: ['1', '42'],
     });
     await page.close();
+  });
+});
+
+// Without Chromium the suite above is skipped with a notice, except in CI, where a missing browser fails.
+describe.runIf(!CHROMIUM.path)('html reporter without Chromium', () => {
+  it.runIf(CHROMIUM.required)('finds Chromium (required under CI=true)', () => {
+    expect.fail(CHROMIUM.notice);
   });
 });

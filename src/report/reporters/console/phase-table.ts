@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { RunResult, WindowFigures } from '../../result.ts';
-import { humanDuration, millis, percent } from '../format.ts';
+import { displayText, humanDuration, millis, percent } from '../format.ts';
 
 /** The whole run and each fault phase side by side: where availability, latency and cost moved. */
 export function phaseTable(result: RunResult, color: boolean): string {
@@ -21,7 +21,9 @@ export function phaseTable(result: RunResult, color: boolean): string {
   ];
   table.push(row('whole run', result));
   for (const phase of result.phases) {
-    table.push(row(`${phase.name} (${humanDuration(phase.fromMs)}–${humanDuration(phase.toMs)})`, phase));
+    table.push(
+      row(`${displayText(phase.name)} (${humanDuration(phase.fromMs)}–${humanDuration(phase.toMs)})`, phase),
+    );
   }
   return table.toString();
 }

@@ -101,7 +101,9 @@ function hypothesisTable(result: RunResult): string {
     return '<p class="none">No hypotheses: this scenario only measures.</p>';
   const rows = result.hypotheses.map((h) =>
     tr([
-      h.pass ? '<span class="badge pass">held</span>' : '<span class="badge fail">failed</span>',
+      h.pass
+        ? '<span class="badge pass">held</span>'
+        : `<span class="badge fail">${h.noEvidence ? 'no evidence' : 'failed'}</span>`,
       esc(h.name),
       esc(formatExpectation(h)),
       esc(formatActual(h)),
