@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
@@ -15,4 +16,9 @@ export default function buildDist(): void {
       stdio: 'inherit',
     },
   );
+  // tsc copies no assets: the .proto files are read at run time beside the built modules (as in npm run build).
+  cpSync(resolve(repo, 'src'), resolve(repo, 'dist/src'), {
+    recursive: true,
+    filter: (file) => !/\.\w+$/.test(file) || file.endsWith('.proto'),
+  });
 }

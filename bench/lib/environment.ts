@@ -31,6 +31,8 @@ const MEASURED_PACKAGES = [
   'msw',
   'nock',
   'undici',
+  '@grpc/grpc-js',
+  'ws',
 ] as const;
 
 export function describeEnvironment(): BenchEnvironment {

@@ -11,6 +11,7 @@ export const SUITES = {
   'cache-hit': async () => (await import('./cache-hit.ts')).cacheHitSuite,
   'simulation-speed': async () => (await import('./simulation-speed.ts')).simulationSpeedSuite,
   'start-up': async () => (await import('./start-up.ts')).startUpSuite,
+  protocols: async () => (await import('./protocols.ts')).protocolsSuite,
   interception: async () => (await import('./interception.ts')).interceptionSuite,
 } as const satisfies Record<string, () => Promise<Suite>>;
 

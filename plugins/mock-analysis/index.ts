@@ -14,9 +14,17 @@ import {
  */
 export const DEFAULT_LATENCY = { type: 'lognormal', medianMs: 200, sigma: 0.5 } as const;
 
+/** An error reply or refused connection still crosses the wire: a round trip, not the service time. */
+export const DEFAULT_FAILURE_LATENCY = { type: 'fixed', ms: 1 } as const;
+
 const optionsSchema = z.strictObject({
   /** Base latency of every call, before any injected fault. */
   latency: latencyDistributionSchema.default(DEFAULT_LATENCY),
+  /**
+   * How long an injected error status or network error takes to come back: a round trip, 1 ms unless
+   * set; `base` makes it the base latency (the server did the work, then failed).
+   */
+  failureLatency: z.union([z.literal('base'), latencyDistributionSchema]).default(DEFAULT_FAILURE_LATENCY),
   /** The backend's name in results and logs; "mock-analysis" when absent. */
   name: z.string().min(1).optional(),
 });
@@ -40,6 +48,8 @@ export default defineBackend({
         const reply = analysisRoute(request.method, request.path, request.body);
         return { status: reply.status, headers: JSON_HEADERS, body: reply.body };
       },
+      replyLatencyMs: (_request, ctx) =>
+        sampleLatency(options.failureLatency === 'base' ? options.latency : options.failureLatency, ctx.rng),
       validate: (request, body) => validateAnalysisResponse(request.path, body),
     };
   },

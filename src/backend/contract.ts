@@ -41,6 +41,12 @@ export interface Backend {
   call(request: BackendRequest, ctx: CallContext): Promise<BackendResponse>;
   /** Checks a response body's shape; the client reports MALFORMED_BODY when it returns a reason. */
   validate?(request: BackendRequest, body: unknown): string | undefined;
+  /**
+   * How long a reply from this backend takes on the wire (its base latency), drawn from `ctx.rng`. The
+   * chaos layer waits this long before delivering an injected error status or network error, so a
+   * failure costs time as it does on a real connection; without it a failure is delivered at once.
+   */
+  replyLatencyMs?(request: BackendRequest, ctx: CallContext): number;
   /** Releases sockets, servers or interceptors the backend opened. */
   close?(): Promise<void>;
   /**

@@ -112,8 +112,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitProcess(false)
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .fail((message, error) => {
-      if (error) throw error;
-      throw new UsageError(message);
+      // yargs wraps what a flag's coerce threw (e.g. --seed abc) in a YError: a usage error too.
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageError(error?.message ?? message);
     });
   try {
     await cli.parseAsync();

@@ -4,6 +4,7 @@ import { ExitCode } from './exit-codes.ts';
 import { catchInterrupts } from './interrupt.ts';
 import { printLine, printWarning } from './output.ts';
 import { type PreparedScenario, prepareScenario } from './prepare-scenario.ts';
+import { withFaultsPlaced } from './real-api.ts';
 import { exitCodeOf, runSession } from './run-session.ts';
 import type { RunSettings } from './run-settings.ts';
 import { nextChange } from './watch.ts';
@@ -46,6 +47,8 @@ async function runOnce(
     settings.reportersBaseDir,
   );
   const prepared: PreparedScenario[] = [];
+  const say = settings.quiet ? () => {} : printLine;
+  const realApi = settings.realApi && (await withFaultsPlaced(settings.realApi, say));
   for (const file of files) {
     prepared.push(
       await prepareScenario(file, {
@@ -54,7 +57,7 @@ async function runOnce(
         ...(settings.durationMs !== undefined && { durationMs: settings.durationMs }),
         ...(settings.realTime !== undefined && { realTime: settings.realTime }),
         ...(settings.force && { force: true }),
-        ...(settings.realApi && { realApi: settings.realApi }),
+        ...(realApi && { realApi }),
       }),
     );
   }

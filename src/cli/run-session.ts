@@ -9,8 +9,10 @@ import {
 import type { RunResult } from '../report/result.ts';
 import { randomSeed } from '../rng/rng.ts';
 import { runScenario } from '../runner/run-scenario.ts';
+import type { RealApi } from '../scenario/point-at-real-api.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { PreparedScenario } from './prepare-scenario.ts';
+import { urlForDisplay } from './real-api.ts';
 import type { Shard } from './shard.ts';
 
 export interface SessionOptions {
@@ -20,6 +22,8 @@ export interface SessionOptions {
   readonly realTime?: boolean;
   readonly bail?: boolean;
   readonly allowInsecureHttp?: boolean;
+  /** --real-backend: recorded so the reproduce line and `faultline replay` point at the same API. */
+  readonly realApi?: RealApi;
   /** Aborting ends the current scenario early (its result marked incomplete) and skips the rest. */
   readonly signal?: AbortSignal;
   readonly shard?: Shard;
@@ -95,9 +99,16 @@ function withReplay(result: RunResult, prepared: PreparedScenario, options: Sess
       scenarioSha256: prepared.sha256,
       ...(options.durationMs !== undefined && { durationMs: options.durationMs }),
       ...(options.realTime && { realTime: true }),
+      ...(options.realApi && { realBackend: recordedApi(options.realApi) }),
+      ...(options.allowInsecureHttp && { allowInsecureHttp: true }),
     },
     environment,
   };
+}
+
+/** The API as the result records it: the URL without credentials, the key's variable name only. */
+function recordedApi(api: RealApi): { url: string; apiKeyEnv?: string } {
+  return { url: urlForDisplay(api.url), ...(api.apiKeyEnv !== undefined && { apiKeyEnv: api.apiKeyEnv }) };
 }
 
 /** 0 all passed, 1 a hypothesis failed, 130 interrupted. */

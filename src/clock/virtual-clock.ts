@@ -1,26 +1,51 @@
+import { createRequire } from 'node:module';
 import { type Clock as FakeClock, withGlobal } from '@sinonjs/fake-timers';
 import type { Clock } from './clock.ts';
 import { sleepWith } from './real-clock.ts';
+import { TimerQueue, timerDelay } from './timer-queue.ts';
+
+/** How a drive ended: see `VirtualClock.drive`. */
+export type DriveEnding = 'settled' | 'idle' | 'horizon' | 'stalled' | 'stopped';
+
+export interface DriveOptions {
+  /** Stop (ending 'horizon') rather than fire a timer due after this virtual time. */
+  readonly horizonMs?: number;
+  /** Stop at once (ending 'stopped') when this aborts: Ctrl-C, SIGTERM. */
+  readonly stop?: AbortSignal;
+  /** Timers fired at one instant before the run is declared stalled (default STALL_EVENTS). */
+  readonly stallEvents?: number;
+}
 
 /**
- * A clock whose time only moves when the simulation says so. While installed it replaces the global
- * timers, `Date` and `performance` so that third-party code (cockatiel, msw, nock, user clients) runs
- * on virtual time too. `nextTick`, `queueMicrotask` and `setImmediate` stay real: faking them hangs
- * fetch and livelocks msw/nock, and the driver needs a real macrotask to let promise chains settle.
+ * A clock whose time only moves when the simulation says so, in fractional milliseconds (a 10.7 ms
+ * delay is 10.7 ms) and without the 2^31 ms ceiling of real timers. While installed it owns the global
+ * `setTimeout`/`setInterval` (and those of `node:timers`), so third-party code (cockatiel, msw, nock,
+ * user clients) runs on the same virtual timeline; `Date` and `performance` are faked by
+ * @sinonjs/fake-timers and follow it in whole milliseconds. `nextTick`, `queueMicrotask` and
+ * `setImmediate` stay real: faking them hangs fetch and livelocks msw/nock, and the driver needs a real
+ * macrotask to let promise chains settle (and signals such as Ctrl-C to arrive).
  */
 export interface VirtualClock extends Clock {
   readonly kind: 'virtual';
   /**
    * Fires timers in time order until `work` settles ('settled'), no timer is left while work is still
-   * pending ('idle': something waits forever, such as a hung socket), or the next timer lies beyond
-   * `horizonMs` ('horizon').
+   * pending ('idle': something waits forever, such as a hung socket), the next timer lies beyond the
+   * horizon ('horizon'), `stallEvents` timers fire at one instant without time moving ('stalled'), or
+   * the stop signal aborts ('stopped').
    */
-  drive(work: Promise<unknown>, horizonMs?: number): Promise<'settled' | 'idle' | 'horizon'>;
+  drive(work: Promise<unknown>, options?: DriveOptions | number): Promise<DriveEnding>;
   /** Moves time forward by `ms`, firing what falls due on the way. */
   advance(ms: number): Promise<void>;
   /** Puts the real globals back. Safe to call twice. */
   uninstall(): void;
 }
+
+/**
+ * Timers fired at one virtual instant before a run counts as making no progress. Far above what a real
+ * workload reaches (every client of a large closed loop answering at once), and reached in about a
+ * second of wall time by a loop that resends at the same instant forever.
+ */
+export const STALL_EVENTS = 10_000;
 
 // Captured before any install so the driver always yields on the real event loop.
 const realSetImmediate = globalThis.setImmediate;
@@ -40,6 +65,11 @@ async function yieldToEventLoop(): Promise<void> {
 
 const hasQueuedImmediate = () => process.getActiveResourcesInfo().includes('Immediate');
 
+const require = createRequire(import.meta.url);
+const timersModule = require('node:timers') as Record<string, unknown>;
+const TIMER_GLOBALS = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+type TimerGlobal = (typeof TIMER_GLOBALS)[number];
+
 let installed: FakeClock | undefined;
 
 /** Installs virtual time globally; only one virtual clock may be installed in a process at a time. */
@@ -49,51 +79,76 @@ export function installVirtualClock(): VirtualClock {
       'A virtual clock is already installed in this process: uninstall it before starting another simulation.',
     );
   }
-  const fake = withGlobal(globalThis).install({
-    now: 0,
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'],
-    loopLimit: Number.MAX_SAFE_INTEGER,
-  });
+  // Only Date and performance come from fake-timers: its timers take whole milliseconds and wrap
+  // delays of 2^31 ms or more to 1 ms, as Node does.
+  const fake = withGlobal(globalThis).install({ now: 0, toFake: ['Date', 'performance'] });
   installed = fake;
-  const setTimer = (fn: () => void, ms: number) => fake.setTimeout(fn, ms);
-  const clearTimer = (handle: never) => fake.clearTimeout(handle);
+  const queue = new TimerQueue();
+  const restore = installTimerGlobals(queue);
+
+  /** Date and performance move with the queue, in the whole milliseconds fake-timers keeps. */
+  const follow = () => {
+    const whole = Math.floor(queue.now);
+    if (whole > fake.now) fake.tick(whole - fake.now);
+  };
+  const fireNext = () => {
+    queue.fireNext(follow);
+  };
+  const setTimer = (fn: () => void, ms: number) => queue.add(fn, timerDelay(ms));
+  const clearTimer = (handle: never) => queue.cancel(handle);
 
   return {
     kind: 'virtual',
-    now: () => fake.now,
+    now: () => queue.now,
     sleep: (ms, signal) => sleepWith(setTimer, clearTimer, ms, signal),
     schedule(ms, fn) {
-      const handle = fake.setTimeout(fn, ms);
-      return () => fake.clearTimeout(handle);
+      const handle = queue.add(fn, timerDelay(ms));
+      return () => queue.cancel(handle);
     },
-    async drive(work, horizonMs = Number.POSITIVE_INFINITY) {
+    async drive(work, options = {}) {
+      const {
+        horizonMs = Number.POSITIVE_INFINITY,
+        stop,
+        stallEvents = STALL_EVENTS,
+      } = typeof options === 'number' ? { horizonMs: options } : options;
       let settled = false;
       const mark = () => {
         settled = true;
       };
       work.then(mark, mark);
+      let instant = Number.NaN;
+      let firedAtInstant = 0;
       for (;;) {
         await yieldToEventLoop();
         if (settled) return 'settled';
-        const due = nextDueAt(fake);
+        if (stop?.aborted) return 'stopped';
+        const due = queue.nextDueAt();
         if (due === undefined) return 'idle';
         if (due > horizonMs) return 'horizon';
-        fake.next();
+        if (due === instant) {
+          if (++firedAtInstant >= stallEvents) return 'stalled';
+        } else {
+          instant = due;
+          firedAtInstant = 0;
+        }
+        fireNext();
       }
     },
     async advance(ms) {
-      const target = fake.now + ms;
+      const target = queue.now + timerDelay(ms);
       for (;;) {
         await yieldToEventLoop();
-        const due = nextDueAt(fake);
+        const due = queue.nextDueAt();
         if (due === undefined || due > target) break;
-        fake.next();
+        fireNext();
       }
-      fake.tick(target - fake.now);
+      queue.moveTo(target);
+      follow();
       await yieldToEventLoop();
     },
     uninstall() {
       if (installed === fake) {
+        restore();
         fake.uninstall();
         installed = undefined;
       }
@@ -101,11 +156,27 @@ export function installVirtualClock(): VirtualClock {
   };
 }
 
-type TimerHeap = { timers: unknown[]; peek(): { callAt: number } | undefined };
-
-/** When the earliest pending timer falls due, or undefined when none is pending. */
-function nextDueAt(fake: FakeClock): number | undefined {
-  // fake-timers 15 keeps timers in a binary heap; peeking it is O(1), where countTimers+next would fire.
-  const heap = (fake as unknown as { timerHeap?: TimerHeap }).timerHeap;
-  return heap?.peek()?.callAt;
+/** Points the global timers (and node:timers') at the queue; returns what puts the real ones back. */
+function installTimerGlobals(queue: TimerQueue): () => void {
+  const replacements: Record<TimerGlobal, unknown> = {
+    setTimeout: (fn: (...args: unknown[]) => void, ms?: unknown, ...args: unknown[]) =>
+      queue.add(() => fn(...args), timerDelay(ms)),
+    setInterval: (fn: (...args: unknown[]) => void, ms?: unknown, ...args: unknown[]) =>
+      // An interval of 0 would fire forever at one instant; Node runs it every millisecond at least.
+      queue.add(() => fn(...args), Math.max(1, timerDelay(ms)), true),
+    clearTimeout: (handle: unknown) => queue.cancel(handle),
+    clearInterval: (handle: unknown) => queue.cancel(handle),
+  };
+  const globals = globalThis as unknown as Record<string, unknown>;
+  const saved = TIMER_GLOBALS.map((name) => [name, globals[name], timersModule[name]] as const);
+  for (const name of TIMER_GLOBALS) {
+    globals[name] = replacements[name];
+    timersModule[name] = replacements[name];
+  }
+  return () => {
+    for (const [name, global, module] of saved) {
+      globals[name] = global;
+      timersModule[name] = module;
+    }
+  };
 }

@@ -10,6 +10,8 @@ export type CallErrorKind =
   | 'breaker-open'
   | 'bulkhead-full'
   | 'hang'
+  /** A gRPC status other than OK (GrpcStatusError). */
+  | 'grpc'
   /** Every backend of a failover or fan-out failed. */
   | 'exhausted';
 

@@ -72,6 +72,11 @@ export const ERROR_CODES = {
   SERVE_UNSUPPORTED_BACKEND: 'serve --scenario names a backend serve cannot play',
   SERVER_LIMIT_INVALID: 'a serve or proxy timeout or connection cap is outside its bounds',
   METRICS_AUTH_WITHOUT_TOKEN: 'serve --metrics-auth was given without --auth-env to take the token from',
+  // gRPC and WebSocket
+  GRPC_API_KEY_MISSING: 'the environment variable named for the gRPC metadata key is unset',
+  GRPC_INSECURE_URL: 'a non-loopback grpc:// address without TLS and without --allow-insecure-http',
+  WS_API_KEY_MISSING: 'the environment variable named for the WebSocket API key is unset',
+  WS_INSECURE_URL: 'a non-loopback ws:// URL without --allow-insecure-http',
   TARGET_REFUSED: 'a proxy target or redirect points at an address faultline will not reach',
   UNKNOWN_PHASE: 'the control API was asked for a phase the scenario does not have',
   // interception (msw, nock, faultline/vitest)
@@ -84,6 +89,9 @@ export const ERROR_CODES = {
   INTERCEPTORS_CONFLICT: 'msw and nock were both asked to intercept',
   INTERCEPTOR_ALREADY_INSTALLED: 'an interceptor is already installed in this process',
   NOCK_OFF: 'nock is not active',
+  // simulation
+  SIMULATION_NO_PROGRESS:
+    'virtual time stopped moving: events kept firing at one instant (closed loop, no think time, instant failures)',
   // recording and fitting
   RECORD_UNWRITABLE: 'the recording file cannot be created or written',
   RECORDING_NOT_FOUND: 'the recording to fit does not exist or cannot be read',

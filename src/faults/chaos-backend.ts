@@ -46,12 +46,23 @@ export function withChaos(
       const effect = plan.effectFor(request, backendName, startMs, rng ?? ctx.rng);
       if (effect.injected.length > 0) onInjected?.(startMs, effect.injected);
       if (effect.delayMs > 0) await ctx.clock.sleep(effect.delayMs, ctx.signal);
-      if (effect.failure) return deliverFailure(effect.failure, ctx);
+      if (effect.failure) {
+        if (costsWireTime(effect.failure)) {
+          const wireMs = backend.replyLatencyMs?.(request, ctx) ?? 0;
+          if (wireMs > 0) await ctx.clock.sleep(wireMs, ctx.signal);
+        }
+        return deliverFailure(effect.failure, ctx);
+      }
       onReached?.(ctx.clock.now());
       const response = await backend.call(request, ctx);
       return effect.corrupt ? { ...response, body: corruptBody(response.body, effect.corrupt) } : response;
     },
   };
+}
+
+/** Error replies and connection errors take a round trip; hangs and timeouts bring their own time. */
+function costsWireTime(failure: EffectFailure): boolean {
+  return failure.type === 'status' || failure.type === 'network';
 }
 
 async function deliverFailure(failure: EffectFailure, ctx: CallContext): Promise<BackendResponse> {

@@ -7,8 +7,11 @@ import type { FaultPlan } from '../faults/fault-plan.ts';
 import type { Fault, Phase } from '../faults/schema.ts';
 import type { Rng } from '../rng/rng.ts';
 
-/** How the faults in force were chosen: the scenario's timeline, one phase pinned, or faults set by hand. */
-export type FaultMode = 'timeline' | 'pinned' | 'manual';
+/**
+ * How the faults in force were chosen: the scenario's timeline, one phase pinned, or faults set by hand;
+ * `waiting` until the first request starts a timeline that waits for one.
+ */
+export type FaultMode = 'waiting' | 'timeline' | 'pinned' | 'manual';
 
 export interface FaultStatus {
   readonly mode: FaultMode;
@@ -41,11 +44,16 @@ export interface FaultControllerOptions {
   readonly rng: Rng;
   /** Name faults are targeted at (`target:` in a fault); faults aimed at other backends do not apply. */
   readonly backendName: string;
+  /**
+   * When the timeline's time 0 is: now, or the first request (so a run started later still meets phase
+   * one first, as its simulation would). Default: now.
+   */
+  readonly startsAt?: 'now' | 'first-request';
 }
 
 export function createFaultController(options: FaultControllerOptions): FaultController {
   const { phases, clock, rng, backendName } = options;
-  let mode: FaultMode = 'timeline';
+  let mode: FaultMode = options.startsAt === 'first-request' ? 'waiting' : 'timeline';
   let plan: FaultPlan = createFaultPlan(phases);
   let originMs = clock.now();
 
@@ -56,13 +64,16 @@ export function createFaultController(options: FaultControllerOptions): FaultCon
   };
 
   return {
-    effectFor: (request) => plan.effectFor(request, backendName, clock.now() - originMs, rng),
+    effectFor(request) {
+      if (mode === 'waiting') install('timeline', plan);
+      return plan.effectFor(request, backendName, clock.now() - originMs, rng);
+    },
     status() {
-      const elapsedMs = clock.now() - originMs;
+      const elapsedMs = mode === 'waiting' ? 0 : clock.now() - originMs;
       return {
         mode,
         phases: phases.map((phase) => phase.name),
-        active: plan.phaseAt(elapsedMs),
+        active: mode === 'waiting' ? undefined : plan.phaseAt(elapsedMs),
         elapsedMs: Math.round(elapsedMs),
       };
     },

@@ -27,6 +27,7 @@ import { hasBody, type PassThroughHooks, passThrough } from './pass-through.ts';
 import { sendError, writeBody } from './respond.ts';
 import { createLimitedServer, resolveServerLimits, type ServerLimitsInput } from './server-limits.ts';
 import { createTargetGuard, type TargetGuard, TargetRefusedError } from './target-guard.ts';
+import { createUpgradeTunnels } from './upgrade-tunnel.ts';
 
 export interface ProxyOptions {
   /** The upstream every request goes to, e.g. http://127.0.0.1:8080. */
@@ -124,6 +125,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     observe: options.observe,
   };
   const server = createLimitedServer(limits, logger, (req, res) => void handle(req, res, deps));
+  const tunnels = createUpgradeTunnels(deps);
+  server.on('upgrade', tunnels.handle);
   const proxy = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const control = await startControlApi(faults, metrics, options.controlPort ?? 0, logger, limits).catch(
     async (error) => {
@@ -141,6 +144,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     faults,
     openConnections: proxy.openConnections,
     async close() {
+      tunnels.closeAll();
       await Promise.all([proxy.close(), control.close()]);
       await pool.destroy();
     },

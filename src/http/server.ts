@@ -24,6 +24,7 @@ import { instantAnalysisBackend } from './instant-analysis.ts';
 import { listen } from './listen.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 import { json, sendError, writeBody } from './respond.ts';
+import { SERVE_INFO_PATH, SERVE_START_PATH, serveInfo } from './serve-info.ts';
 import { createLimitedServer, resolveServerLimits, type ServerLimitsInput } from './server-limits.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -33,12 +34,17 @@ export interface ServerOptions {
   readonly port?: number;
   /** Loopback by default: exposing a deliberately failing API on a network is a choice to make explicitly. */
   readonly host?: string;
-  /** The scenario's phases, applied on the server's own timeline from start (or `faults.restart()`). */
+  /**
+   * The scenario's phases, on the server's own timeline: from its first request (so a client run started
+   * any time later meets them as its simulation would), or from `faults.restart()`.
+   */
   readonly phases?: readonly Phase[];
   /** Seed of the fault draws; random (and logged) when absent. */
   readonly seed?: number;
   /** Backend name that `target:` in faults is matched against. */
   readonly backendName?: string;
+  /** A fault timeline to use instead of one built from `phases` and `seed` (shared across transports). */
+  readonly faults?: FaultController;
   /**
    * What answers the requests the faults let through: the scenario's mock-analysis backend (with its base
    * latency) for runs that should match a simulation; by default the analysis router, answering at once.
@@ -101,12 +107,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const auth = options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined;
   const seed = options.seed ?? randomSeed();
-  const faults = createFaultController({
-    phases: options.phases ?? [],
-    clock,
-    rng: createRng(seed).fork('http-faults'),
-    backendName: options.backendName ?? 'primary',
-  });
+  const faults =
+    options.faults ??
+    createFaultController({
+      phases: options.phases ?? [],
+      clock,
+      rng: createRng(seed).fork('http-faults'),
+      backendName: options.backendName ?? 'primary',
+      startsAt: 'first-request',
+    });
   const deps: ServerDeps = {
     backend: options.backend ?? instantAnalysisBackend,
     rng: createRng(seed).fork('http-backend'),
@@ -171,6 +180,10 @@ async function respond(
     writeBody(res, 200, { 'content-type': contentType }, Buffer.from(body));
     return '200';
   }
+  if (pathname === SERVE_INFO_PATH && req.method === 'GET') {
+    writeBody(res, 200, { 'content-type': 'application/json' }, json(serveInfo(deps.faults.status())));
+    return '200';
+  }
   if (req.method !== 'GET' && req.method !== 'POST') {
     return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not supported; use GET or POST`, {
       allow: 'GET, POST',
@@ -178,6 +191,11 @@ async function respond(
   }
   if (deps.auth && pathname !== '/api/health' && !deps.auth(req.headers.authorization)) {
     return unauthorised(res);
+  }
+  if (pathname === SERVE_START_PATH && req.method === 'POST') {
+    deps.faults.restart();
+    writeBody(res, 200, { 'content-type': 'application/json' }, json(serveInfo(deps.faults.status())));
+    return '200';
   }
   const parsed = await parseRequestBody(req, res, deps.maxBodyBytes);
   if (!parsed.ok) return parsed.outcome;

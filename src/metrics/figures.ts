@@ -9,6 +9,7 @@ export type RecorderFigures = Pick<
   | 'requests'
   | 'availability'
   | 'latency'
+  | 'inFlight'
   | 'throughput'
   | 'backend'
   | 'cache'

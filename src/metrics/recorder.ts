@@ -9,6 +9,10 @@ export interface RequestRecord {
   readonly kind: OutcomeKind;
   /** Error code for failures, and for fallbacks the code of the failure that triggered it. */
   readonly code?: string;
+  /** Backend calls the request made before it ended (absent: not counted, e.g. never sent). */
+  readonly attempts?: number;
+  /** Refused before it was ever in flight (an open workload over maxInFlight): no requestStarted for it. */
+  readonly turnedAway?: boolean;
 }
 
 /**
@@ -16,6 +20,8 @@ export interface RequestRecord {
  * number of requests): counters, HDR histograms, bounded timelines.
  */
 export interface MetricsRecorder {
+  /** A request went in flight (for the in-flight figures); its requestEnded follows. */
+  requestStarted(atMs: number): void;
   requestEnded(record: RequestRecord): void;
   /** A call left the policy stack towards `backend`: the cost a policy pays, reached or not. */
   backendCall(atMs: number, backend: string): void;

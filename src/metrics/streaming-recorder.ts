@@ -16,7 +16,7 @@ export interface PhaseWindow {
 
 export interface RecorderOptions {
   readonly phases: readonly PhaseWindow[];
-  /** Timeline slice width; the runner picks about duration / 120. */
+  /** The finest timeline slice; slices widen (doubling) until the run's actual length fits the target. */
   readonly bucketMs: number;
   /** In multi-backend topologies, whose breaker the whole-run breaker figures follow. */
   readonly primaryBackend?: string;
@@ -56,6 +56,11 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const breaker = new BreakerTimeline();
   // Per-backend breakers (failover, fan-out legs); the whole-run figures follow `primaryBackend`'s.
   const backendBreakers = new Map<string, BreakerTimeline>();
+  function breakerOf(backend: string): BreakerTimeline {
+    const own = backendBreakers.get(backend) ?? new BreakerTimeline();
+    backendBreakers.set(backend, own);
+    return own;
+  }
 
   /** The whole-run window always, plus every phase whose window holds `atMs`. */
   function windowsAt(atMs: number, visit: (stats: WindowStats) => void): void {
@@ -63,8 +68,20 @@ export function createRecorder(options: RecorderOptions): Recorder {
     for (const phase of phases) if (phase.stats.contains(atMs)) visit(phase.stats);
   }
 
-  function breakerEvent(atMs: number, to: BreakerState): void {
-    const effect = breaker.transition(atMs, to);
+  // The requests in flight now, and since when that count has held.
+  let inFlight = 0;
+  let inFlightSinceMs = 0;
+  function inFlightChangesAt(atMs: number): void {
+    if (atMs <= inFlightSinceMs) return;
+    if (inFlight > 0) {
+      overall.inFlightHeld(inFlight, inFlightSinceMs, atMs);
+      for (const phase of phases) phase.stats.inFlightHeld(inFlight, inFlightSinceMs, atMs);
+    }
+    inFlightSinceMs = atMs;
+  }
+
+  function breakerEvent(atMs: number, to: BreakerState, halfOpenAfterMs?: number): void {
+    const effect = breaker.transition(atMs, to, halfOpenAfterMs);
     if (!effect) return;
     const span = effect.endedSpan;
     if (span) {
@@ -75,9 +92,18 @@ export function createRecorder(options: RecorderOptions): Recorder {
   }
 
   return {
+    requestStarted(atMs: number): void {
+      inFlightChangesAt(atMs);
+      inFlight++;
+      windowsAt(atMs, (stats) => stats.inFlightPeak(inFlight));
+    },
+
     requestEnded(record: RequestRecord): void {
       windowsAt(record.startedAtMs, (stats) => stats.requestEnded(record));
       timeline.requestEnded(record);
+      if (record.turnedAway || inFlight === 0) return;
+      inFlightChangesAt(record.endedAtMs);
+      inFlight--;
     },
 
     backendCall(atMs: number, backend: string): void {
@@ -94,35 +120,37 @@ export function createRecorder(options: RecorderOptions): Recorder {
     },
 
     policyEvent(atMs: number, event: PolicyEvent): void {
-      windowsAt(atMs, (stats) => stats.policyEvent(event.type));
       const to = BREAKER_STATE_OF[event.type];
-      if (!to) return;
-      const backend = 'backend' in event ? event.backend : undefined;
-      if (backend !== undefined) {
-        const own = backendBreakers.get(backend) ?? new BreakerTimeline();
-        backendBreakers.set(backend, own);
-        own.transition(atMs, to);
+      if (!to) {
+        windowsAt(atMs, (stats) => stats.policyEvent(event.type));
+        return;
       }
-      if (backend === undefined || backend === options.primaryBackend) breakerEvent(atMs, to);
+      const backend = 'backend' in event ? event.backend : undefined;
+      const halfOpenAfterMs = 'halfOpenAfterMs' in event ? event.halfOpenAfterMs : undefined;
+      const follows = backend === undefined || backend === options.primaryBackend;
+      // Counted where the transition really happened (a half-open is reported late: see BreakerTimeline).
+      windowsAt((follows ? breaker : breakerOf(backend)).stampOf(atMs, to), (stats) =>
+        stats.policyEvent(event.type),
+      );
+      if (backend !== undefined) breakerOf(backend).transition(atMs, to, halfOpenAfterMs);
+      if (follows) breakerEvent(atMs, to, halfOpenAfterMs);
     },
 
     figures(endMs: number): RecorderFigures {
       const stillOpen = breaker.openSpanAt(endMs);
-      const whole = overall.figures(endMs, stillOpen);
+      const now = { count: inFlight, sinceMs: inFlightSinceMs };
+      const whole = overall.figures(endMs, stillOpen, now);
       return {
         requests: whole.requests,
         availability: whole.availability,
         latency: whole.latency,
+        inFlight: whole.inFlight,
         throughput: whole.throughput,
         backend: { ...whole.backend, byBackend: overall.callsByBackend() },
-        cache: {
-          ...whole.cache,
-          coalesced: overall.policyEventCount('cache-coalesced'),
-          stale: overall.policyEventCount('cache-stale'),
-        },
+        cache: { ...whole.cache, stale: overall.policyEventCount('cache-stale') },
         breaker: {
           ...whole.breaker,
-          transitions: [...breaker.transitions()],
+          transitions: [...breaker.transitions(endMs)],
           ...(backendBreakers.size > 0 && { byBackend: backendBreakerFigures(backendBreakers, endMs) }),
         },
         faults: { injected: overall.faultsByKind() },
@@ -133,7 +161,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
             fromMs: roundMs(stats.range.fromMs),
             // Where measuring the phase stopped: its declared end, or the run's end when that came first.
             toMs: roundMs(stats.range.fromMs + stats.measuredMs(endMs)),
-            ...stats.figures(endMs, stillOpen),
+            ...stats.figures(endMs, stillOpen, now),
+            faults: { injected: stats.faultsByKind() },
+            policyEvents: stats.policyEventCounts(),
           }),
         ),
         timeline: timeline.toJSON(endMs),
@@ -159,7 +189,7 @@ function backendBreakerFigures(
   const out: Record<string, BackendBreakerFigures> = {};
   for (const name of [...timelines.keys()].sort()) {
     const timeline = timelines.get(name) as BreakerTimeline;
-    const transitions = timeline.transitions();
+    const transitions = timeline.transitions(endMs);
     let openMs = 0;
     let openedAt: number | undefined;
     for (const t of transitions) {
@@ -169,7 +199,8 @@ function backendBreakerFigures(
         openedAt = undefined;
       }
     }
-    if (openedAt !== undefined) openMs += endMs - openedAt;
+    const stillOpen = timeline.openSpanAt(endMs);
+    if (stillOpen) openMs += stillOpen.toMs - stillOpen.fromMs;
     out[name] = {
       opened: transitions.filter((t) => t.to === 'open').length,
       openTimeMs: roundMs(openMs),

@@ -5,6 +5,8 @@ import { roundMs } from './rounding.ts';
 
 /** Enough points to draw a run; beyond this, buckets merge pairwise so memory stays bounded. */
 export const MAX_TIMELINE_BUCKETS = 300;
+/** A reported timeline has at most this many slices of the run's actual length (so 61 to 120 once it is long). */
+export const REPORTED_TIMELINE_BUCKETS = 120;
 
 class Bucket {
   requests = 0;
@@ -87,9 +89,12 @@ export class TimelineBuckets {
     this.#bucketAt(atMs).backendCalls++;
   }
 
-  /** Every slice from 0 to `endMs` (empty ones included, so the timeline has no gaps). */
+  /**
+   * Every slice from 0 to `endMs` (empty ones included, so the timeline has no gaps), widened until the
+   * run's actual length takes at most REPORTED_TIMELINE_BUCKETS of them.
+   */
   toJSON(endMs: number): { bucketMs: number; buckets: TimelineBucket[] } {
-    while (this.#sliceCount(endMs) > MAX_TIMELINE_BUCKETS) this.#coarsen();
+    while (this.#sliceCount(endMs) > REPORTED_TIMELINE_BUCKETS) this.#coarsen();
     const count = Math.max(this.#sliceCount(endMs), this.#buckets.length);
     const buckets: TimelineBucket[] = [];
     for (let i = 0; i < count; i++) {

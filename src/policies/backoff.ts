@@ -1,5 +1,6 @@
 import type { IBackoff, IBackoffFactory, IRetryBackoffContext } from 'cockatiel';
 import { isHttpStatusError } from '../errors/call-errors.ts';
+import { isGrpcStatusError } from '../errors/grpc-status-error.ts';
 import type { Rng } from '../rng/rng.ts';
 import type { BackoffConfig } from './schema.ts';
 
@@ -70,7 +71,8 @@ export function honourRetryAfter(inner: RetryBackoff, options: RetryAfterOptions
 
 function retryAfterOf(context: RetryBackoffContext): number | undefined {
   const { result } = context;
-  if (!('error' in result) || !isHttpStatusError(result.error)) return undefined;
+  if (!('error' in result)) return undefined;
+  if (!isHttpStatusError(result.error) && !isGrpcStatusError(result.error)) return undefined;
   const asked = result.error.retryAfterMs;
   return asked !== undefined && Number.isFinite(asked) && asked > 0 ? asked : undefined;
 }

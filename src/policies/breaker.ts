@@ -15,7 +15,6 @@ import type { PolicyEvent } from './events.ts';
 import type { BreakerConfig } from './schema.ts';
 import type { StackDeps } from './stack.ts';
 
-const OPENED: PolicyEvent = { type: 'breaker-open' };
 const HALF_OPENED: PolicyEvent = { type: 'breaker-half-open' };
 const CLOSED: PolicyEvent = { type: 'breaker-closed' };
 const REJECTED: PolicyEvent = { type: 'breaker-rejected' };
@@ -37,7 +36,8 @@ export function createBreaker(config: BreakerConfig, deps: StackDeps): Breaker {
     breaker: strategyOf(config.strategy),
   });
   const { events } = deps;
-  circuit.onBreak(() => events.emit(OPENED));
+  const opened: PolicyEvent = { type: 'breaker-open', halfOpenAfterMs: config.halfOpenAfter };
+  circuit.onBreak(() => events.emit(opened));
   circuit.onHalfOpen(() => events.emit(HALF_OPENED));
   circuit.onReset(() => events.emit(CLOSED));
   const rejected = (error: unknown): never => {
@@ -66,8 +66,16 @@ function strategyOf(strategy: BreakerConfig['strategy']): IBreaker {
     case 'consecutive':
       return new ConsecutiveBreaker(strategy.threshold);
     case 'count':
-      return new CountBreaker(strategy);
+      return new CountBreaker({ ...strategy, threshold: cockatielRatio(strategy.threshold) });
     case 'sampling':
-      return new SamplingBreaker(strategy);
+      return new SamplingBreaker({ ...strategy, threshold: cockatielRatio(strategy.threshold) });
   }
+}
+
+/**
+ * cockatiel opens when failures > threshold × calls and refuses a threshold of 1. Our 1 means "every
+ * call failed": the largest double below 1 gives exactly that (failures = calls) for any window size.
+ */
+function cockatielRatio(threshold: number): number {
+  return threshold >= 1 ? 1 - Number.EPSILON / 2 : threshold;
 }

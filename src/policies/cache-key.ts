@@ -8,19 +8,24 @@ const sha256: (text: string) => string =
     : (text) => crypto.createHash('sha256').update(text).digest('base64url');
 
 /**
- * Keys of deep-frozen requests, by identity. A simulation's request source hands out the same frozen
- * objects over and over; a frozen request cannot change, so its key is computed once. Requests that are
- * not frozen (a caller's fresh objects) are hashed every time.
+ * Hashes of deep-frozen bodies, by identity. A simulation's request source hands out the same frozen
+ * bodies over and over (each request in an envelope of its own); a frozen body cannot change, so its
+ * hash is computed once. Bodies that are not frozen (a caller's fresh objects) are hashed every time.
  */
-const frozenKeys = new WeakMap<BackendRequest, string>();
+const frozenBodyHashes = new WeakMap<object, string>();
 
 /** Same method, path and JSON body ⇒ same key; the body is hashed so keys stay short. */
 export function cacheKey(request: BackendRequest): string {
-  const known = frozenKeys.get(request);
+  return `${request.method} ${request.path} ${memoBodyHash(request.body)}`;
+}
+
+function memoBodyHash(body: unknown): string {
+  if (typeof body !== 'object' || body === null) return bodyHash(body);
+  const known = frozenBodyHashes.get(body);
   if (known !== undefined) return known;
-  const key = `${request.method} ${request.path} ${bodyHash(request.body)}`;
-  if (isDeepFrozen(request)) frozenKeys.set(request, key);
-  return key;
+  const hash = bodyHash(body);
+  if (isDeepFrozen(body)) frozenBodyHashes.set(body, hash);
+  return hash;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { TaskCancelledError } from 'cockatiel';
 import { isCallError, isHttpStatusError } from '../errors/call-errors.ts';
+import { isGrpcStatusError } from '../errors/grpc-status-error.ts';
 import type { Retryable } from './schema.ts';
 
 /**
@@ -7,18 +8,24 @@ import type { Retryable } from './schema.ts';
  * Policy rejections (breaker open, bulkhead full) fall in none, so nothing retries or counts them.
  */
 export function inCategory(error: unknown, category: Retryable): boolean {
-  if (isHttpStatusError(error)) {
-    const { status } = error;
-    if (category === '5xx') return status >= 500 && status <= 599;
-    if (category === '4xx') return status >= 400 && status <= 499;
-    return category === '429' && status === 429;
+  if (isGrpcStatusError(error)) {
+    // A deadline the server reports is a timeout; every other code falls where its HTTP status does.
+    if (error.grpcCode === 'DEADLINE_EXCEEDED') return category === 'timeout';
+    return inStatusCategory(error.status, category);
   }
+  if (isHttpStatusError(error)) return inStatusCategory(error.status, category);
   if (isCallError(error)) {
     if (error.kind === 'hang') return category === 'timeout';
     return error.kind === category;
   }
   // cockatiel's own timeout and ours both reject with TaskCancelledError.
   return category === 'timeout' && error instanceof TaskCancelledError;
+}
+
+function inStatusCategory(status: number, category: Retryable): boolean {
+  if (category === '5xx') return status >= 500 && status <= 599;
+  if (category === '4xx') return status >= 400 && status <= 499;
+  return category === '429' && status === 429;
 }
 
 export function isRetryable(error: unknown, list: readonly Retryable[]): boolean {

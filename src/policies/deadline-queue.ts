@@ -13,6 +13,9 @@ export interface Deadline {
  * each (timer objects are a large share of a simulated call's cost). The timer is cancelled as soon
  * as nothing is queued, so an idle queue holds no timer.
  */
+/** now + (at - now) can land a rounding error short of `at`; that still counts as due. */
+const FLOAT_SLACK_MS = 1e-9;
+
 export class DeadlineQueue {
   private readonly dueAt: number[] = [];
   private readonly items: Deadline[] = [];
@@ -43,8 +46,10 @@ export class DeadlineQueue {
   }
 
   private arm(at: number): void {
-    // Rounded up so a timer never fires before the deadline it was armed for.
-    this.cancelTimer = this.clock.schedule(Math.max(0, Math.ceil(at - this.clock.now())), this.fire);
+    const wait = Math.max(0, at - this.clock.now());
+    // Real timers are whole milliseconds: rounded up so one never fires before its deadline. Virtual
+    // time is exact (a deadline at 110.7 ms fires at 110.7 ms).
+    this.cancelTimer = this.clock.schedule(this.clock.kind === 'real' ? Math.ceil(wait) : wait, this.fire);
   }
 
   private readonly fire = (): void => {
@@ -54,7 +59,7 @@ export class DeadlineQueue {
     for (; this.head < this.items.length; this.head++) {
       const item = this.items[this.head] as Deadline;
       if (!item.queued) continue;
-      if ((this.dueAt[this.head] as number) > now) break;
+      if ((this.dueAt[this.head] as number) > now + FLOAT_SLACK_MS) break;
       item.queued = false;
       this.live--;
       item.expire();

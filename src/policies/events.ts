@@ -3,7 +3,8 @@ export type PolicyEvent =
   | { readonly type: 'retry'; readonly attempt: number; readonly delayMs: number; readonly code: string }
   | { readonly type: 'give-up'; readonly code: string }
   /** Breaker state changes name their backend in multi-backend topologies (failover, fan-out). */
-  | { readonly type: 'breaker-open'; readonly backend?: string }
+  /** halfOpenAfterMs: when the breaker will let a probe through, so its half-open time is exact. */
+  | { readonly type: 'breaker-open'; readonly backend?: string; readonly halfOpenAfterMs?: number }
   | { readonly type: 'breaker-half-open'; readonly backend?: string }
   | { readonly type: 'breaker-closed'; readonly backend?: string }
   | { readonly type: 'breaker-rejected' }

@@ -58,8 +58,8 @@ export const breakerStrategySchema = z.discriminatedUnion('type', [
   z
     .strictObject({
       type: z.literal('count'),
-      /** Opens when the failure ratio over the last `size` calls exceeds this (cockatiel wants it below 1). */
-      threshold: z.number().gt(0).lt(1),
+      /** Opens when the failure ratio over the last `size` calls exceeds this; 1: when every one failed. */
+      threshold: z.number().gt(0).max(1),
       size: z.number().int().min(1).max(MAX_BREAKER_WINDOW, 'MAX_BREAKER_WINDOW'),
       minimumNumberOfCalls: z.number().int().min(1).max(MAX_BREAKER_WINDOW, 'MAX_BREAKER_WINDOW').optional(),
     })
@@ -69,8 +69,8 @@ export const breakerStrategySchema = z.discriminatedUnion('type', [
     }),
   z.strictObject({
     type: z.literal('sampling'),
-    /** Opens when the failure ratio within `duration` exceeds this (cockatiel wants it below 1). */
-    threshold: z.number().gt(0).lt(1),
+    /** Opens when the failure ratio within `duration` exceeds this; 1: when every call failed. */
+    threshold: z.number().gt(0).max(1),
     duration: durationSchema,
     minimumRps: z.number().positive().max(MAX_RATE, 'MAX_RATE').optional(),
   }),

@@ -37,6 +37,7 @@ export function buildResult(input: ResultInput): RunResult {
     requests: figures.requests,
     availability: figures.availability,
     latency: figures.latency,
+    inFlight: figures.inFlight,
     throughput: figures.throughput,
     backend: figures.backend,
     cache: figures.cache,

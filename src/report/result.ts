@@ -1,6 +1,13 @@
 import type { Hypothesis } from '../hypotheses/schema.ts';
 
-export const RESULT_SCHEMA_VERSION = 1;
+/**
+ * Bumped when the same scenario and seed give different figures or the shape changes.
+ * 2: time in fractional ms (a 10.7 ms latency is 10.7 ms, not 10), random streams by purpose
+ * (latency:<backend>, faults:<backend>), injected failures cost a round trip; in-flight, attempts per
+ * request, per-phase faults and policy events, cache coalesced/lookups per window,
+ * replay.realBackend/allowInsecureHttp; half-open stamped on time; buckets from the run's actual length.
+ */
+export const RESULT_SCHEMA_VERSION = 2;
 
 export interface LatencySummary {
   readonly p50: number;
@@ -19,12 +26,35 @@ export interface RequestCounts {
   readonly failuresByCode: Readonly<Record<string, number>>;
 }
 
+/** Requests in flight, time-weighted over the window (Little's law: mean = throughput × mean latency). */
+export interface InFlightFigures {
+  readonly mean: number;
+  readonly max: number;
+}
+
 export interface WindowFigures {
   readonly requests: RequestCounts;
   readonly availability: number;
   readonly latency: LatencySummary;
-  readonly backend: { readonly calls: number; readonly reached: number; readonly callsPerRequest: number };
-  readonly cache: { readonly hits: number; readonly misses: number; readonly hitRatio: number };
+  readonly inFlight: InFlightFigures;
+  readonly backend: {
+    readonly calls: number;
+    readonly reached: number;
+    readonly callsPerRequest: number;
+    /**
+     * How many requests made 0, 1, 2... backend calls before they ended (keys in numeric order; the last
+     * key may read "100+"). Cache hits make 0; requests still unanswered at the end are not counted.
+     */
+    readonly attemptsPerRequest: Readonly<Record<string, number>>;
+  };
+  /** lookups = hits + misses + coalesced (a coalesced lookup waited for another's load); hitRatio = hits / (hits + misses). */
+  readonly cache: {
+    readonly hits: number;
+    readonly misses: number;
+    readonly coalesced: number;
+    readonly lookups: number;
+    readonly hitRatio: number;
+  };
   readonly breaker: { readonly openTimeMs: number; readonly openRatio: number; readonly opened: number };
   readonly throughput: number;
 }
@@ -33,6 +63,10 @@ export interface PhaseFigures extends WindowFigures {
   readonly name: string;
   readonly fromMs: number;
   readonly toMs: number;
+  /** Faults injected during the phase, by kind (keys sorted). */
+  readonly faults: { readonly injected: Readonly<Record<string, number>> };
+  /** Policy events during the phase (retries, rejections, fallbacks, timeouts...), keys sorted. */
+  readonly policyEvents: Readonly<Record<string, number>>;
 }
 
 export interface BreakerTransition {
@@ -85,6 +119,10 @@ export interface ReplayInfo {
   readonly durationMs?: number;
   /** True when --real-time forced the real clock. */
   readonly realTime?: boolean;
+  /** --real-backend --api-url [--api-key-env]: the API the mock backends were swapped for (the key's variable name only). */
+  readonly realBackend?: { readonly url: string; readonly apiKeyEnv?: string };
+  /** True when --allow-insecure-http let the run use plain HTTP to a non-local host. */
+  readonly allowInsecureHttp?: boolean;
 }
 
 export interface RunResult extends WindowFigures {
@@ -97,7 +135,7 @@ export interface RunResult extends WindowFigures {
   readonly verdict: 'pass' | 'fail';
   readonly durationMs: number;
   readonly backend: WindowFigures['backend'] & { readonly byBackend: Readonly<Record<string, number>> };
-  readonly cache: WindowFigures['cache'] & { readonly coalesced: number; readonly stale: number };
+  readonly cache: WindowFigures['cache'] & { readonly stale: number };
   readonly breaker: WindowFigures['breaker'] & {
     readonly transitions: readonly BreakerTransition[];
     /** Each backend's own breaker, in failover and fan-out topologies (keys sorted). */

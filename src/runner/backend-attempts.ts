@@ -7,8 +7,9 @@ import type { AttemptFn } from '../policies/stack.ts';
 import type { Rng } from '../rng/rng.ts';
 
 /**
- * One attempt function per backend, each behind the scenario's faults, with the random streams
- * `faultline run` uses (so `faultline check` trials meet the same faults as a run of the same scenario).
+ * One attempt function per backend, each behind the scenario's faults. Each backend draws its own
+ * latency from `latency:<name>` and its faults from `faults:<name>`, so turning a fault on (or a cache,
+ * which skips calls) leaves the backend's latency sequence as it was.
  */
 export function backendAttempts(
   backends: ReadonlyMap<string, Backend>,
@@ -20,8 +21,10 @@ export function backendAttempts(
   const attempts = new Map<string, AttemptFn>();
   for (const [name, backend] of backends) {
     // A backend that injects the faults itself (msw, nock) must not get them a second time.
-    const chaos = backend.injectsFaults ? backend : withChaos(backend, name, plan, hooks(name));
-    attempts.set(name, createAttempt(chaos, clock, rng.fork(`chaos:${name}`)));
+    const chaos = backend.injectsFaults
+      ? backend
+      : withChaos(backend, name, plan, { ...hooks(name), rng: rng.fork(`faults:${name}`) });
+    attempts.set(name, createAttempt(chaos, clock, rng.fork(`latency:${name}`)));
   }
   return (name) => {
     const attempt = attempts.get(name);

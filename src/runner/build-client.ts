@@ -5,6 +5,7 @@ import type { AttemptFn, ResilientClient, StackDeps } from '../policies/stack.ts
 import type { Topology } from '../scenario/schema.ts';
 import { failoverAttempt, type Leg } from '../topology/failover.ts';
 import { fanOutAttempt } from '../topology/fan-out.ts';
+import { primaryOf } from './primary-backend.ts';
 
 /**
  * Wires the topology: a single backend gets the whole stack; failover and fan-out give each backend
@@ -18,7 +19,7 @@ export function buildClient(
   deps: StackDeps,
 ): ResilientClient {
   if (topology.type === 'single') {
-    const name = topology.backend ?? backendNames[0];
+    const name = primaryOf(topology, backendNames);
     if (!name) throw new Error('scenario has no backend');
     return buildPolicyStack(policies, attemptOn(name), { ...deps, attemptOn });
   }

@@ -1,22 +1,18 @@
 import { dirname } from 'node:path';
-import type { Backend, BackendRequest, FaultHooks } from '../backend/contract.ts';
-import type { Clock } from '../clock/clock.ts';
-import { createRealClock, wallClockIso, wallNow } from '../clock/real-clock.ts';
-import { installVirtualClock, type VirtualClock } from '../clock/virtual-clock.ts';
-import { createFaultPlan } from '../faults/create-fault-plan.ts';
+import type { BackendRequest } from '../backend/contract.ts';
+import { wallClockIso, wallNow } from '../clock/real-clock.ts';
 import { evaluateHypotheses } from '../hypotheses/evaluate.ts';
 import { createRecorder } from '../metrics/streaming-recorder.ts';
+import type { AttemptFn } from '../policies/stack.ts';
 import { buildResult } from '../report/build-result.ts';
 import type { RunResult } from '../report/result.ts';
-import { createRng, randomSeed } from '../rng/rng.ts';
+import { randomSeed } from '../rng/rng.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { driveWorkload } from '../workload/driver.ts';
-import { createRequestSource } from '../workload/request-source.ts';
-import { backendAttempts } from './backend-attempts.ts';
 import { buildClient } from './build-client.ts';
 import { checkReferences } from './check-references.ts';
-import { closeBackends, openBackends } from './open-backends.ts';
-import { drainHorizonMs, timelineBucketMs } from './timeline.ts';
+import { primaryBackend } from './primary-backend.ts';
+import { simulate } from './simulate.ts';
+import { TIMELINE_FINEST_BUCKET_MS } from './timeline.ts';
 import { FAULTLINE_VERSION } from './version.ts';
 
 export interface RunOptions {
@@ -28,7 +24,7 @@ export interface RunOptions {
   readonly realTime?: boolean;
   /** Path of the scenario file, for messages, relative plugin paths and the result. */
   readonly file?: string;
-  /** Aborting stops new requests; the result is then marked incomplete. */
+  /** Aborting ends the run at once; the result is then marked incomplete. */
   readonly signal?: AbortSignal;
   readonly allowInsecureHttp?: boolean;
   /** Called as (virtual) time passes, for progress bars. */
@@ -49,113 +45,123 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const startedAt = wallClockIso();
   const wallStart = wallNow();
 
-  const rng = createRng(seed);
-  const clock: Clock = realTime ? createRealClock() : installVirtualClock();
-  let backends = new Map<string, Backend>();
-  try {
-    const plan = createFaultPlan(scenario.phases);
-    const recorder = createRecorder({
-      phases: scenario.phases.map((p) => ({ name: p.name, fromMs: p.from, toMs: p.to })),
-      bucketMs: timelineBucketMs(workload.duration, workload.requests),
-      primaryBackend: primaryBackendOf(scenario),
-    });
-    const faultHooks = (name: string): FaultHooks => ({
-      onCall: (at) => recorder.backendCall(at, name),
-      onReached: (at) => recorder.backendReached(at, name),
-      onInjected: (at, kinds) => recorder.faultInjected(at, kinds),
-    });
-    backends = await openBackends(
-      scenario,
+  const recorder = createRecorder({
+    phases: scenario.phases.map((p) => ({ name: p.name, fromMs: p.from, toMs: p.to })),
+    bucketMs: TIMELINE_FINEST_BUCKET_MS,
+    primaryBackend: primaryBackend(scenario),
+  });
+  const inFlight = new Map<number, number>();
+  // Backend calls per request: each request travels as its own envelope, so an attempt can name it.
+  const attemptsOf = new WeakMap<BackendRequest, number>();
+  let sequence = 0;
+  let sent = 0;
+  const progressEvery = 1000;
+  const simulation = await simulate(
+    scenario,
+    {
+      seed,
+      realTime,
+      workload,
       file,
-      {
-        clock,
-        rng,
-        baseDir: options.file ? dirname(options.file) : process.cwd(),
-        allowInsecureHttp: options.allowInsecureHttp,
-        faultPlan: plan,
+      baseDir: options.file ? dirname(options.file) : process.cwd(),
+      allowInsecureHttp: options.allowInsecureHttp,
+      stop: options.signal,
+    },
+    (clock) => ({
+      faultHooks: (name) => ({
+        onCall: (at) => recorder.backendCall(at, name),
+        onReached: (at) => recorder.backendReached(at, name),
+        onInjected: (at, kinds) => recorder.faultInjected(at, kinds),
+      }),
+      client: ({ attemptOn, backendNames, rng }) =>
+        buildClient(
+          scenario.topology,
+          scenario.policies,
+          backendNames,
+          countingAttempts(attemptOn, attemptsOf),
+          {
+            clock,
+            rng,
+            events: { emit: (event) => recorder.policyEvent(clock.now(), event) },
+          },
+        ),
+      async send(request, execute) {
+        const id = ++sequence;
+        const startedAtMs = clock.now();
+        inFlight.set(id, startedAtMs);
+        recorder.requestStarted(startedAtMs);
+        const own = Object.freeze({ ...request });
+        attemptsOf.set(own, 0);
+        const { kind, code } = await execute(own);
+        inFlight.delete(id);
+        recorder.requestEnded({
+          startedAtMs,
+          endedAtMs: clock.now(),
+          kind,
+          code,
+          attempts: attemptsOf.get(own),
+        });
+        if (++sent % progressEvery === 0) options.onProgress?.(clock.now(), endMs);
       },
-      faultHooks,
-    );
-    const attemptOn = backendAttempts(backends, plan, clock, rng, faultHooks);
-    const client = buildClient(scenario.topology, scenario.policies, [...backends.keys()], attemptOn, {
-      clock,
-      rng: rng.fork('policies'),
-      events: { emit: (event) => recorder.policyEvent(clock.now(), event) },
-    });
-
-    const inFlight = new Map<number, number>();
-    let sequence = 0;
-    let sent = 0;
-    const progressEvery = 1000;
-    const send = async (request: BackendRequest) => {
-      const id = ++sequence;
-      const startedAtMs = clock.now();
-      inFlight.set(id, startedAtMs);
-      const outcome = await client.execute(request);
-      inFlight.delete(id);
-      recorder.requestEnded({ startedAtMs, endedAtMs: clock.now(), kind: outcome.kind, code: outcome.code });
-      if (++sent % progressEvery === 0) options.onProgress?.(clock.now(), endMs);
-    };
-    const stop = options.signal ?? new AbortController().signal;
-    const work = driveWorkload(workload, {
-      clock,
-      rng: rng.fork('workload'),
-      nextRequest: createRequestSource(workload, rng.fork('requests')),
-      send,
-      reject: () => {
+      turnedAway() {
         const at = clock.now();
-        recorder.requestEnded({ startedAtMs: at, endedAtMs: at, kind: 'failed', code: 'OVERLOAD' });
+        recorder.requestEnded({
+          startedAtMs: at,
+          endedAtMs: at,
+          kind: 'failed',
+          code: 'OVERLOAD',
+          turnedAway: true,
+        });
       },
-      stop,
-      endMs,
-      maxRequests: workload.requests ?? Number.POSITIVE_INFINITY,
-    });
-    if (clock.kind === 'virtual') {
-      await (clock as VirtualClock).drive(work, drainHorizonMs(endMs));
-    } else {
-      await Promise.race([work, abortPromise(stop)]);
-    }
-    const endedAtMs = clock.now();
-    // Whatever is still waiting (a hung socket with no timeout) never got an answer: count it, once.
+    }),
+  );
+  const { endedAtMs } = simulation;
+  const complete = simulation.ending !== 'stopped';
+  // Whatever is still waiting (a hung socket with no timeout) never got an answer: count it, once. A run
+  // stopped by Ctrl-C leaves its in-flight requests out instead: they were cut off, not unanswered.
+  if (complete) {
     for (const startedAtMs of inFlight.values()) {
       recorder.requestEnded({ startedAtMs, endedAtMs, kind: 'failed', code: 'NO_RESPONSE' });
     }
-    const figures = recorder.figures(endedAtMs);
-    const wallMs = wallNow() - wallStart;
-    return buildResult({
-      scenario: { name: scenario.name, description: scenario.description, file: options.file },
-      seed,
-      mode: realTime ? 'real-time' : 'simulated',
-      durationMs: endedAtMs,
-      complete: !stop.aborted,
-      figures,
-      hypotheses: evaluateHypotheses(scenario.hypotheses, figures),
-      environment: {
-        startedAt,
-        wallMs: Math.round(wallMs),
-        node: process.version,
-        platform: `${process.platform}-${process.arch}`,
-        faultline: FAULTLINE_VERSION,
-        simulatedRequestsPerSecond: realTime ? undefined : Math.round(sent / Math.max(wallMs / 1000, 1e-6)),
-      },
-    });
-  } finally {
-    if (clock.kind === 'virtual') (clock as VirtualClock).uninstall();
-    await closeBackends(backends);
   }
-}
-
-function abortPromise(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
+  const figures = recorder.figures(endedAtMs);
+  const wallMs = wallNow() - wallStart;
+  return buildResult({
+    scenario: { name: scenario.name, description: scenario.description, file: options.file },
+    seed,
+    mode: realTime ? 'real-time' : 'simulated',
+    durationMs: endedAtMs,
+    complete,
+    figures,
+    hypotheses: evaluateHypotheses(scenario.hypotheses, figures),
+    environment: {
+      startedAt,
+      wallMs: Math.round(wallMs),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      faultline: FAULTLINE_VERSION,
+      simulatedRequestsPerSecond: realTime ? undefined : Math.round(sent / Math.max(wallMs / 1000, 1e-6)),
+    },
   });
 }
 
-/** The backend whose breaker the whole-run breaker figures follow: the first one the topology tries. */
-function primaryBackendOf(scenario: Scenario): string | undefined {
-  const t = scenario.topology;
-  if (t.type === 'failover') return t.order[0];
-  if (t.type === 'fan-out') return t.backends[0];
-  return undefined;
+/** Each attempt adds one to its request's count (requests the runner did not send are not counted). */
+function countingAttempts(
+  attemptOn: (name: string) => AttemptFn,
+  attemptsOf: WeakMap<BackendRequest, number>,
+): (name: string) => AttemptFn {
+  const counted = new Map<string, AttemptFn>();
+  return (name) => {
+    let attempt = counted.get(name);
+    if (!attempt) {
+      const inner = attemptOn(name);
+      attempt = (request, signal) => {
+        const made = attemptsOf.get(request);
+        if (made !== undefined) attemptsOf.set(request, made + 1);
+        return inner(request, signal);
+      };
+      counted.set(name, attempt);
+    }
+    return attempt;
+  };
 }

@@ -1,8 +1,8 @@
-/** Timeline resolution: about 120 buckets over the run, never finer than 100 ms. */
-export function timelineBucketMs(durationMs: number | undefined, requests: number | undefined): number {
-  const span = durationMs ?? (requests ?? 1000) * 10;
-  return Math.max(100, Math.ceil(span / 120));
-}
+/**
+ * The finest timeline slice. The recorder widens slices (doubling) as the run goes on, and once more at
+ * the end, so the timeline fits the run's actual length, not its configured duration or request count.
+ */
+export const TIMELINE_FINEST_BUCKET_MS = 100;
 
 // After the workload stops, in-flight requests get this long (at least) to finish before they count as unanswered.
 const MIN_DRAIN_MS = 60_000;

@@ -4,12 +4,14 @@ export interface RealApi {
   readonly url: string;
   /** Name of the environment variable holding the API key (never the key itself). */
   readonly apiKeyEnv?: string;
+  /** The API injects the scenario's faults itself (a `faultline serve --scenario`): the client must not. */
+  readonly servesFaults?: boolean;
 }
 
 /**
  * `--real-backend --api-url URL`: every in-process `mock-analysis` backend becomes the `http` plugin
- * calling the real argument-analysis API, and the run moves to the real clock. Faults and policies stay
- * as the scenario says, so the same chaos now acts in front of the real API.
+ * calling the real argument-analysis API, and the run moves to the real clock. Policies stay as the
+ * scenario says; so do the faults, now in front of the real API, unless that API serves them itself.
  */
 export function pointAtRealApi(scenario: Scenario, api: RealApi): Scenario {
   const backends = Object.fromEntries(
@@ -23,5 +25,9 @@ export function pointAtRealApi(scenario: Scenario, api: RealApi): Scenario {
         : ref,
     ]),
   );
-  return { ...scenario, backends, mode: 'real-time' };
+  // Phases keep their windows (per-phase figures) but, when the other side serves them, not their faults.
+  const phases = api.servesFaults
+    ? scenario.phases.map((phase) => ({ ...phase, faults: [] }))
+    : scenario.phases;
+  return { ...scenario, backends, phases, mode: 'real-time' };
 }

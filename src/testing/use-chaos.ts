@@ -112,6 +112,12 @@ export function useChaos(faults: ChaosFaults, options: UseChaosOptions = {}): Ch
       const { virtual } = active('run()');
       if (!virtual) return work;
       const state = await virtual.drive(work);
+      if (state === 'stalled') {
+        throw new FaultlineError(
+          'CHAOS_WORK_STUCK',
+          'useChaos run(): virtual time stopped moving: timers keep firing at one instant (a retry loop with no delay?). Give the loop a delay.',
+        );
+      }
       if (state !== 'settled') {
         throw new FaultlineError(
           'CHAOS_WORK_STUCK',

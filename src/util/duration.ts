@@ -1,15 +1,25 @@
 import { z } from 'zod';
 import { MAX_DURATION_MS } from '../scenario/limits.ts';
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-export const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
+/** Unit sizes, in the order a compound duration must list them (largest first, each at most once). */
+const UNIT_MS = [3_600_000, 60_000, 1000, 1] as const;
+const N = String.raw`(\d+(?:\.\d+)?)`;
+/** "250ms", "1.5s", "3m", "2h", or compounds such as "2m30s" and "1h 15m": hours, minutes, seconds, ms. */
+export const DURATION_PATTERN = new RegExp(
+  String.raw`^\s*(?=\d)(?:${N}\s*h\s*)?(?:${N}\s*m\s*)?(?:${N}\s*s\s*)?(?:${N}\s*ms\s*)?$`,
+);
 
-/** Parses "250ms", "1.5s", "3m", "2h" (or a bare number of ms); undefined when it is not one. */
+/** Parses "250ms", "1.5s", "3m", "2h", "2m30s" (or a bare number of ms); undefined when it is not one. */
 export function parseDuration(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
   const match = DURATION_PATTERN.exec(value);
   if (!match) return undefined;
-  return Number(match[1]) * (UNITS[match[2] as string] ?? 1);
+  let ms = 0;
+  UNIT_MS.forEach((unit, i) => {
+    const part = match[i + 1];
+    if (part !== undefined) ms += Number(part) * unit;
+  });
+  return ms;
 }
 
 const durationSyntaxSchema = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -17,7 +27,7 @@ const durationSyntaxSchema = z.union([z.number(), z.string()]).transform((value,
   if (ms === undefined) {
     ctx.addIssue({
       code: 'custom',
-      message: `expected a non-negative duration such as 250ms, 1.5s, 3m or 2h (got ${JSON.stringify(value)})`,
+      message: `expected a non-negative duration such as 250ms, 1.5s, 3m, 2h or 2m30s (got ${JSON.stringify(value)})`,
     });
     return z.NEVER;
   }

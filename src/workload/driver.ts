@@ -34,13 +34,27 @@ function budget(deps: DriverDeps) {
   };
 }
 
+/**
+ * Requests in a row a closed-loop client may see answered in no time before it waits on the clock once.
+ * Without think time, calls that fail (or hit a cache) in 0 ms chain on promises alone: nothing would
+ * reach the event loop (no Ctrl-C) and the clock could not see that time has stopped.
+ */
+const ZERO_TIME_RUN = 8;
+
 /** N clients, each waiting for its answer (and its think time) before sending again. */
 async function closedLoop(workload: Extract<Workload, { model: 'closed' }>, deps: DriverDeps): Promise<void> {
   const quota = budget(deps);
   const client = async () => {
+    let zeroTime = 0;
     while (quota.take()) {
+      const sentAt = deps.clock.now();
       await deps.send(deps.nextRequest());
       if (workload.thinkTime > 0) await deps.clock.sleep(workload.thinkTime);
+      else if (deps.clock.now() > sentAt) zeroTime = 0;
+      else if (++zeroTime >= ZERO_TIME_RUN) {
+        zeroTime = 0;
+        await deps.clock.sleep(0);
+      }
     }
   };
   await Promise.all(Array.from({ length: workload.clients }, client));
@@ -59,8 +73,8 @@ async function openLoop(workload: Extract<Workload, { model: 'open' }>, deps: Dr
     inFlight--;
     if (inFlight === 0) drained?.();
   };
-  // Arrivals follow an absolute schedule, so late timers (a busy machine in real time, whole-ms timers
-  // in simulation) do not add up to fewer requests than the rate asks for.
+  // Arrivals follow an absolute schedule, so late timers (a busy machine in real time) do not add up
+  // to fewer requests than the rate asks for.
   let nextAtMs = deps.clock.now();
   while (quota.take()) {
     const request = deps.nextRequest();

@@ -1,7 +1,7 @@
 import type { BackendRequest } from '../backend/contract.ts';
 import { zipfSampler } from '../rng/distributions.ts';
 import type { Rng } from '../rng/rng.ts';
-import { loadCorpus } from './corpus/index.ts';
+import { type CorpusText, loadCorpus } from './corpus/index.ts';
 import type { Workload } from './schema.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { Workload } from './schema.ts';
  */
 export function createRequestSource(workload: Workload, rng: Rng): () => BackendRequest {
   const corpus = loadCorpus(workload.corpus.language);
-  const size = Math.min(workload.corpus.size ?? corpus.length, corpus.length);
+  const size = workload.corpus.size ?? corpus.length;
   const pickText = zipfSampler(size, workload.corpus.zipf);
   const totalWeight = workload.mix.reduce((sum, entry) => sum + entry.weight, 0);
   const entries = workload.mix.map((entry) => ({
@@ -39,9 +39,19 @@ export function createRequestSource(workload: Workload, rng: Rng): () => Backend
     return shareAt(shared, at, () => ({
       method: 'POST',
       path: entry.endpoint,
-      body: { text: corpus[at]?.text ?? '' },
+      body: { text: corpusText(corpus, at) },
     }));
   };
+}
+
+/**
+ * Text number `index` of a corpus of any size: the shipped texts first, then numbered variants of them
+ * (same argument, a distinct body), so `corpus.size: 1000` really has 1000 distinct texts to cache.
+ */
+export function corpusText(corpus: readonly CorpusText[], index: number): string {
+  const base = corpus[index % corpus.length]?.text ?? '';
+  const round = Math.floor(index / corpus.length);
+  return round === 0 ? base : `${base} (variant ${round + 1})`;
 }
 
 /** The shared request at `index`, made (and frozen, body included) on first use. */

@@ -77,6 +77,12 @@ describe('faultline commands', () => {
     expect(replay.code, replay.stderr).toBe(0);
     expect(replay.stdout).toContain('▶ flapping-backend  seed 99');
     expect(replay.stdout).toContain(`replay: identical to ${file}`);
+    // A result whose figures were changed since: the rerun differs, and the replay fails.
+    const edited = join(out, 'edited.json');
+    writeFileSync(edited, JSON.stringify({ ...result, requests: { ...result.requests, total: 1 } }));
+    const differs = await runCli(['replay', edited, '--out-dir', temp('replay-out-2')]);
+    expect(differs.stdout).toContain(`replay: differs from ${edited} in requests`);
+    expect(differs.code).toBe(1);
     const missing = await runCli(['replay', join(out, 'nope.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.json: file not found/);

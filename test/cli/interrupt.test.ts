@@ -60,3 +60,19 @@ describe('Ctrl-C during a long run', () => {
     expect(processesMentioning(out)).toEqual([]);
   }, 60_000);
 });
+
+describe('SIGTERM during a long run', () => {
+  it('stops it like Ctrl-C: partial results marked incomplete, exit 130', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'faultline-sigterm-'));
+    const child = startCli(['run', 'scenarios/healthy-baseline.yaml', '--duration', '24h', '--out-dir', out]);
+    const done = finished(child);
+    await waitForOutput(child, /▶ healthy-baseline/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    child.kill('SIGTERM');
+    const run = await done;
+    expect(run.code, run.stderr).toBe(130);
+    const result = JSON.parse(readFileSync(join(out, 'healthy-baseline.json'), 'utf8')) as RunResult;
+    expect(result.complete).toBe(false);
+    expect(result.durationMs).toBeLessThan(24 * 3_600_000);
+  }, 60_000);
+});

@@ -24,8 +24,8 @@ describe('scenario JSON Schema and README reference', () => {
     const ttl = (schema.properties?.policies?.properties?.cache?.properties?.ttl ?? {}) as JsonSchema;
     expect(ttl.title).toBe('Duration');
     const pattern = new RegExp(String(ttl.anyOf?.[1]?.pattern));
-    expect(['250ms', '1.5s', '3m', '2h'].every((d) => pattern.test(d))).toBe(true);
-    expect(['3 minutes', '1m30s', ''].some((d) => pattern.test(d))).toBe(false);
+    expect(['250ms', '1.5s', '3m', '2h', '1m30s', '1h15m'].every((d) => pattern.test(d))).toBe(true);
+    expect(['3 minutes', '30s1m', ''].some((d) => pattern.test(d))).toBe(false);
   });
 
   it('describes every field, and every note names a field that exists', () => {

@@ -203,3 +203,29 @@ function parsesToObject(text: string): boolean {
     return false;
   }
 }
+
+describe('injected failures cost a round trip', () => {
+  const withRoundTrip = (ms: number) => {
+    const backend = { ...fakeBackend(), replyLatencyMs: () => ms };
+    const ctx: CallContext = { signal: new AbortController().signal, clock, rng: createRng(1) };
+    return (fault: unknown) => {
+      const chaos = withChaos(backend, 'primary', alwaysPlan(fault));
+      const settled = chaos.call(get(), ctx).then(
+        () => clock.now(),
+        () => clock.now(),
+      );
+      return clock.drive(settled).then(() => settled);
+    };
+  };
+
+  it('an error status and a reset arrive after the backend’s reply latency, without reaching it', async () => {
+    const call = withRoundTrip(2.5);
+    expect(await call({ kind: 'error', status: 503 })).toBe(2.5);
+    expect(await call({ kind: 'network', error: 'reset' })).toBe(5);
+  });
+
+  it('a backend without a reply latency fails at once', async () => {
+    const { run } = setup({ kind: 'error', status: 503 });
+    expect((await run()).atMs).toBe(0);
+  });
+});

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/clock/clock.ts';
+import { phaseSchema } from '../../src/faults/schema.ts';
 import { readScenarioServing } from '../../src/http/scenario-server.ts';
 import { startServer } from '../../src/http/server.ts';
 import { fetchOutcome, jsonPost } from './support/clients.ts';
@@ -26,6 +28,48 @@ describe('readScenarioServing', () => {
       server.faults.pinPhase('outage');
       const outage = await fetchOutcome(`${server.url}/api/analyze`, jsonPost({ text: 'So it goes.' }));
       expect(outage).toMatchObject({ ok: false, code: 'UND_ERR_SOCKET' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('starts its phase timeline at its first request, however long after the server started', async () => {
+    let nowMs = 0;
+    const clock: Clock = { ...createInstantClock(), now: () => nowMs };
+    const phases = phaseSchema.array().parse([
+      { name: 'outage', from: 0, to: 1_000, faults: [{ kind: 'error', status: 503, rate: 1 }] },
+      { name: 'after', from: 1_000 },
+    ]);
+    const server = await startServer({ phases, clock, seed: 1 });
+    try {
+      nowMs = 5_000; // the client run starts five seconds after the server
+      expect(server.faults.status()).toMatchObject({ mode: 'waiting', active: undefined, elapsedMs: 0 });
+      const first = await fetchOutcome(`${server.url}/api/analyze`, jsonPost({ text: 'So it goes.' }));
+      expect(first.ok && first.status).toBe(503);
+      expect(server.faults.status()).toMatchObject({ mode: 'timeline', active: 'outage', elapsedMs: 0 });
+      nowMs = 6_100;
+      const later = await fetchOutcome(`${server.url}/api/analyze`, jsonPost({ text: 'So it goes.' }));
+      expect(later.ok && later.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('starts its timeline at a POST /faultline/start when told to, before any request', async () => {
+    let nowMs = 0;
+    const clock: Clock = { ...createInstantClock(), now: () => nowMs };
+    const phases = phaseSchema.array().parse([
+      { name: 'outage', from: 0, to: 1_000, faults: [{ kind: 'error', status: 503, rate: 1 }] },
+      { name: 'after', from: 1_000 },
+    ]);
+    const server = await startServer({ phases, clock, seed: 1 });
+    try {
+      nowMs = 5_000;
+      const started = await fetchOutcome(`${server.url}/faultline/start`, { method: 'POST' });
+      expect(started.ok && JSON.parse(started.body.toString())).toMatchObject({ mode: 'timeline' });
+      nowMs = 6_500; // 1.5 s after the start signal: past the outage
+      const answer = await fetchOutcome(`${server.url}/api/analyze`, jsonPost({ text: 'So it goes.' }));
+      expect(answer.ok && answer.status).toBe(200);
     } finally {
       await server.close();
     }

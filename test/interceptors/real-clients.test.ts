@@ -1,5 +1,6 @@
 import { type ChaosHandle, useChaos } from 'faultline/vitest';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_FAILURE_LATENCY } from '../../plugins/mock-analysis/index.ts';
 import { analysisRoute } from '../../src/analysis/router.ts';
 import type { FaultInput } from '../../src/interceptors/chaos-source.ts';
 import analyseWithAxios, { AXIOS_RETRIES } from '../fixtures/clients/axios-client.ts';
@@ -83,7 +84,8 @@ describe.each(['msw', 'nock'] as const)('real clients under %s', (interceptor) =
     it('got waits exactly the Retry-After before each of its retries', async () => {
       const result = await callWith(chaos, 'got');
       expect(result).toMatchObject({ ok: false, error: { status: 429 } });
-      expect(result.atMs).toBe(GOT_RETRY_LIMIT * 2000);
+      // Each 429 comes back after mock-analysis's round trip for failures.
+      expect(result.atMs).toBe(GOT_RETRY_LIMIT * 2000 + (GOT_RETRY_LIMIT + 1) * DEFAULT_FAILURE_LATENCY.ms);
       expect(chaos.stats.calls).toBe(GOT_RETRY_LIMIT + 1);
     });
 

@@ -47,15 +47,32 @@ describe('phase attribution', () => {
     const figures = recorder.figures(5_000);
     expect(phase(recorder, 5_000, 'warm').backend).toMatchObject({ calls: 1, reached: 1 });
     expect(phase(recorder, 5_000, 'outage').backend).toMatchObject({ calls: 1, reached: 0 });
-    expect(phase(recorder, 5_000, 'outage').cache).toEqual({ hits: 1, misses: 0, hitRatio: 1 });
-    expect(phase(recorder, 5_000, 'recovery').cache).toEqual({ hits: 0, misses: 1, hitRatio: 0 });
+    expect(phase(recorder, 5_000, 'outage').cache).toEqual({
+      hits: 1,
+      misses: 0,
+      coalesced: 0,
+      lookups: 1,
+      hitRatio: 1,
+    });
+    expect(phase(recorder, 5_000, 'recovery').cache).toEqual({
+      hits: 0,
+      misses: 1,
+      coalesced: 0,
+      lookups: 1,
+      hitRatio: 0,
+    });
     expect(figures.backend).toEqual({
       calls: 3,
       reached: 2,
       callsPerRequest: 0,
+      attemptsPerRequest: {},
       byBackend: { primary: 2, secondary: 1 },
     });
     expect(figures.faults.injected).toEqual({ error: 1, latency: 1 });
+    expect(phase(recorder, 5_000, 'outage').faults.injected).toEqual({ error: 1, latency: 1 });
+    expect(phase(recorder, 5_000, 'warm').faults.injected).toEqual({});
+    expect(phase(recorder, 5_000, 'outage').policyEvents).toEqual({ 'cache-hit': 1 });
+    expect(phase(recorder, 5_000, 'recovery').policyEvents).toEqual({ 'cache-miss': 1 });
   });
 
   it('reports where measuring each phase stopped, cut at the end of the run', () => {
@@ -106,6 +123,104 @@ describe('breaker accounting', () => {
   });
 });
 
+describe('half-open on time', () => {
+  it('stamps half-open when the wait ended, not at the first call after it, so open time is exact', () => {
+    const recorder = createRecorder({ phases: [{ name: 'late', fromMs: 4_000 }], bucketMs: 1_000 });
+    recorder.policyEvent(1_000, { type: 'breaker-open', halfOpenAfterMs: 2_000 });
+    // The next call came at 4500: cockatiel reports half-open only then.
+    recorder.policyEvent(4_500, { type: 'breaker-half-open' });
+    recorder.policyEvent(4_600, { type: 'breaker-closed' });
+    recorder.policyEvent(8_000, { type: 'breaker-open', halfOpenAfterMs: 1_000 });
+    const figures = recorder.figures(10_000);
+    // [1000, 3000) and [8000, 9000): the second spell turned half-open at 9000 with no call to see it.
+    expect(figures.breaker).toMatchObject({ openTimeMs: 3_000, opened: 2 });
+    expect(figures.breaker.transitions).toEqual([
+      { atMs: 1_000, to: 'open' },
+      { atMs: 3_000, to: 'half-open' },
+      { atMs: 4_600, to: 'closed' },
+      { atMs: 8_000, to: 'open' },
+      { atMs: 9_000, to: 'half-open' },
+    ]);
+    // The half-open happened at 3000, before the phase from 4000: it is not counted there.
+    expect(figures.phases[0]?.policyEvents).toEqual({ 'breaker-closed': 1, 'breaker-open': 1 });
+    expect(figures.phases[0]?.breaker.openTimeMs).toBe(1_000);
+  });
+
+  it('stamps each fan-out leg’s half-open on its own wait', () => {
+    const recorder = createRecorder({ phases: [], bucketMs: 1_000, primaryBackend: 'a' });
+    recorder.policyEvent(0, { type: 'breaker-open', backend: 'b', halfOpenAfterMs: 500 });
+    recorder.policyEvent(2_000, { type: 'breaker-half-open', backend: 'b' });
+    recorder.policyEvent(2_000, { type: 'breaker-closed', backend: 'b' });
+    const b = recorder.figures(3_000).breaker.byBackend?.b;
+    expect(b).toEqual({
+      opened: 1,
+      openTimeMs: 500,
+      transitions: [
+        { atMs: 0, to: 'open' },
+        { atMs: 500, to: 'half-open' },
+        { atMs: 2_000, to: 'closed' },
+      ],
+    });
+  });
+});
+
+describe('in flight', () => {
+  it('is the time-weighted count of requests between their start and end, overall and per phase', () => {
+    const recorder = recorderWith();
+    // [0,2000) one request; [500,1500) a second; a 0 ms request at 3000; an overload rejection at 3000.
+    recorder.requestStarted(0);
+    recorder.requestStarted(500);
+    recorder.requestEnded(request(500, 1_500));
+    recorder.requestEnded(request(0, 2_000));
+    recorder.requestStarted(3_000);
+    recorder.requestEnded(request(3_000, 3_000));
+    recorder.requestEnded({ ...request(3_000, 3_000, 'failed', 'OVERLOAD'), turnedAway: true });
+    // One still in flight from 4500 when the run ends at 5000.
+    recorder.requestStarted(4_500);
+    const figures = recorder.figures(5_000);
+    // (2000 + 1000 + 500) request·ms over 5000 ms.
+    expect(figures.inFlight).toEqual({ mean: 0.7, max: 2 });
+    // warm [0,1000): 1000 + 500; outage [1000,4000): 1000 + 500; recovery [4000,5000): 500.
+    expect(phase(recorder, 5_000, 'warm').inFlight).toEqual({ mean: 1.5, max: 2 });
+    expect(phase(recorder, 5_000, 'outage').inFlight).toEqual({ mean: 0.5, max: 2 });
+    expect(phase(recorder, 5_000, 'recovery').inFlight).toEqual({ mean: 0.5, max: 1 });
+  });
+});
+
+describe('attempts per request', () => {
+  it('counts requests by their backend calls, in numeric order, with an overflow entry', () => {
+    const recorder = recorderWith([]);
+    for (const attempts of [1, 1, 2, 10, 0, 250, 100]) recorder.requestEnded({ ...request(0, 1), attempts });
+    recorder.requestEnded({ ...request(0, 0, 'failed', 'OVERLOAD'), turnedAway: true });
+    recorder.requestEnded(request(0, 5, 'failed', 'NO_RESPONSE'));
+    const counts = recorder.figures(10).backend.attemptsPerRequest;
+    expect(counts).toEqual({ '0': 2, '1': 2, '2': 1, '10': 1, '100+': 2 });
+    expect(Object.keys(counts)).toEqual(['0', '1', '2', '10', '100+']);
+  });
+});
+
+describe('rates over the actual run', () => {
+  it('gives a throughput when every request took 0 ms (the span is at least the clock’s 1 ms step)', () => {
+    const recorder = recorderWith([]);
+    for (let i = 0; i < 5; i++) recorder.requestEnded(request(0, 0));
+    expect(recorder.figures(0).throughput).toBe(5_000);
+  });
+
+  it('sizes timeline buckets from the run’s actual length, not a configured one', () => {
+    const recorder = createRecorder({ phases: [], bucketMs: 100 });
+    for (let at = 0; at < 202_000; at += 1_000) recorder.requestEnded(request(at, at + 10));
+    const { bucketMs, buckets } = recorder.figures(202_000).timeline;
+    expect(buckets.length).toBeGreaterThan(60);
+    expect(buckets.length).toBeLessThanOrEqual(120);
+    expect(bucketMs * buckets.length).toBeGreaterThanOrEqual(202_000);
+    expect(buckets.reduce((sum, b) => sum + b.requests, 0)).toBe(202);
+    // A short run keeps fine slices.
+    const short = createRecorder({ phases: [], bucketMs: 100 });
+    short.requestEnded(request(0, 10));
+    expect(short.figures(2_000).timeline).toMatchObject({ bucketMs: 100 });
+  });
+});
+
 describe('window figures', () => {
   it('derives availability, rates and ratios from known counts', () => {
     const recorder = createRecorder({ phases: [], bucketMs: 1_000 });
@@ -135,7 +250,14 @@ describe('window figures', () => {
     expect(figures.availability).toBe(0.9);
     expect(figures.throughput).toBe(10);
     expect(figures.backend).toMatchObject({ calls: 150, reached: 100, callsPerRequest: 1.5 });
-    expect(figures.cache).toEqual({ hits: 30, misses: 10, hitRatio: 0.75, coalesced: 1, stale: 1 });
+    expect(figures.cache).toEqual({
+      hits: 30,
+      misses: 10,
+      coalesced: 1,
+      lookups: 41,
+      hitRatio: 0.75,
+      stale: 1,
+    });
     expect(figures.latency).toMatchObject({ p50: 5, max: 5, mean: 5 });
   });
 

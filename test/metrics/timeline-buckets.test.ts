@@ -31,22 +31,23 @@ describe('TimelineBuckets', () => {
 
   it('merges neighbours and doubles the slice when a run outgrows the bucket limit, keeping every count', () => {
     const timeline = new TimelineBuckets(10);
-    // One request every 10 ms for 10 s: 1000 slices of 10 ms, too many; 40 ms gives 250.
+    // One request every 10 ms for 10 s: 1000 slices of 10 ms, too many; the report's limit of 120 takes 160 ms (63).
     for (let t = 0; t < 10_000; t += 10) timeline.requestEnded(ok(t));
     expect(timeline.allocated).toBeLessThanOrEqual(MAX_TIMELINE_BUCKETS);
     const { bucketMs, buckets } = timeline.toJSON(10_000);
-    expect(bucketMs).toBe(40);
-    expect(buckets).toHaveLength(250);
-    expect(buckets.every((b) => b.requests === 4)).toBe(true);
-    expect(buckets.map((b) => b.startMs).slice(0, 3)).toEqual([0, 40, 80]);
+    expect(bucketMs).toBe(160);
+    expect(buckets).toHaveLength(63);
+    expect(buckets.slice(0, -1).every((b) => b.requests === 16)).toBe(true);
+    expect(buckets.reduce((sum, b) => sum + b.requests, 0)).toBe(1000);
+    expect(buckets.map((b) => b.startMs).slice(0, 3)).toEqual([0, 160, 320]);
   });
 
   it('coarsens at output when the run is longer than the limit allows, even with no data late on', () => {
     const timeline = new TimelineBuckets(100);
     timeline.requestEnded(ok(50));
     const { bucketMs, buckets } = timeline.toJSON(100_000);
-    expect(bucketMs).toBe(400);
-    expect(buckets).toHaveLength(250);
+    expect(bucketMs).toBe(1_600);
+    expect(buckets).toHaveLength(63);
     expect(buckets[0]?.requests).toBe(1);
   });
 

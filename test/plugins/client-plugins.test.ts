@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_FAILURE_LATENCY } from '../../plugins/mock-analysis/index.ts';
 import { runScenario } from '../../src/runner/run-scenario.ts';
 import { loadScenarioFile, parseScenario } from '../../src/scenario/load-scenario.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
@@ -92,11 +93,11 @@ describe('README example: your client under an outage', () => {
     return phase('outage');
   }
 
-  it('plain fetch: one call per request, every request of the outage fails at once', async () => {
+  it('plain fetch: one call per request, every request of the outage fails after one round trip', async () => {
     const outage = await outageWith('fetch-client.ts');
     expect(outage.backend.callsPerRequest).toBe(1);
     expect(outage.requests.failed).toBe(outage.requests.total);
-    expect(outage.latency.p99).toBe(0);
+    expect(outage.latency.p99).toBe(DEFAULT_FAILURE_LATENCY.ms);
   });
 
   it('axios-retry: up to 4 calls per request, each failure delayed by its backoff', async () => {

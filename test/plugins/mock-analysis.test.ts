@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import plugin, { DEFAULT_LATENCY } from '../../plugins/mock-analysis/index.ts';
+import plugin, { DEFAULT_FAILURE_LATENCY, DEFAULT_LATENCY } from '../../plugins/mock-analysis/index.ts';
 import { analysisRoute } from '../../src/analysis/router.ts';
 import type { Backend, BackendRequest, CallContext } from '../../src/backend/contract.ts';
 import { installVirtualClock, type VirtualClock } from '../../src/clock/virtual-clock.ts';
@@ -39,7 +39,10 @@ async function timedCall(b: Backend, request: BackendRequest, ctx: CallContext) 
 
 describe('mock-analysis plugin', () => {
   it('defaults to a lognormal base latency and a strict set of options', () => {
-    expect(plugin.options.parse({})).toEqual({ latency: DEFAULT_LATENCY });
+    expect(plugin.options.parse({})).toEqual({
+      latency: DEFAULT_LATENCY,
+      failureLatency: DEFAULT_FAILURE_LATENCY,
+    });
     expect(plugin.options.safeParse({ latncy: { type: 'fixed', ms: 1 } }).success).toBe(false);
     expect(plugin.options.safeParse({ latency: { type: 'fixed', ms: -1 } }).success).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpStatusError } from '../../src/errors/call-errors.ts';
 import { buildPolicyStack } from '../../src/policies/build-stack.ts';
-import type { BreakerConfig, PoliciesConfig } from '../../src/policies/schema.ts';
+import { type BreakerConfig, type PoliciesConfig, policiesSchema } from '../../src/policies/schema.ts';
 import {
   depsFor,
   executeAll,
@@ -128,6 +128,27 @@ describe('circuit breaker', () => {
     const belowRatio = stack(config(0.45), backend);
     for (const r of ids(40)) await executeAll(clock, belowRatio.client, [r]);
     expect(belowRatio.events.count('breaker-open')).toBe(1);
+  });
+
+  it('a ratio threshold of 1 is accepted and opens only when every call in the window failed', async () => {
+    const clock = clockOf();
+    const config: PoliciesConfig = {
+      breaker: { halfOpenAfter: 1000, strategy: { type: 'count', threshold: 1, size: 4 }, failOn: ['5xx'] },
+    };
+    expect(policiesSchema.parse(config).breaker?.strategy).toMatchObject({ threshold: 1 });
+    // Three of every four calls fail: never all of a window of four.
+    const mostly = stack(
+      config,
+      fakeBackend(clock, (n) => ({ error: n % 4 ? new HttpStatusError(500) : undefined })),
+    );
+    for (const r of ids(40)) await executeAll(clock, mostly.client, [r]);
+    expect(mostly.events.count('breaker-open')).toBe(0);
+    const all = stack(
+      config,
+      fakeBackend(clock, () => ({ error: new HttpStatusError(500) })),
+    );
+    for (const r of ids(4)) await executeAll(clock, all.client, [r]);
+    expect(all.events.count('breaker-open')).toBe(1);
   });
 
   it('sampling strategy opens on the failure ratio within its time window, on virtual time', async () => {

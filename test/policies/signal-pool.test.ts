@@ -1,5 +1,6 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { SignalPool } from '../../src/policies/signal-pool.ts';
+import { POOLING_SEES_DERIVED_SIGNALS, SignalPool } from '../../src/policies/signal-pool.ts';
 
 describe('SignalPool', () => {
   it('hands back a controller whose signal is as good as new', () => {
@@ -32,5 +33,24 @@ describe('SignalPool', () => {
     second.signal.onabort = () => {};
     pool.release(second);
     expect(pool.acquire()).not.toBe(second);
+  });
+});
+
+describe('SignalPool and AbortSignal.any', () => {
+  it('can see derived signals on this Node, so it pools at all', () => {
+    expect(POOLING_SEES_DERIVED_SIGNALS).toBe(true);
+  });
+
+  it('never reuses a signal a derived signal (AbortSignal.any) still depends on', () => {
+    const pool = new SignalPool();
+    const first = pool.acquire();
+    const derived = AbortSignal.any([first.signal]);
+    // A derived signal registers no listener: the listener check alone would reuse the controller.
+    expect(getEventListeners(first.signal, 'abort')).toHaveLength(0);
+    pool.release(first);
+    const next = pool.acquire();
+    expect(next).not.toBe(first);
+    next.abort();
+    expect(derived.aborted).toBe(false);
   });
 });

@@ -180,3 +180,40 @@ describe('timeout', () => {
     expect(clock.now()).toBe(5);
   });
 });
+
+describe('timeout signals and AbortSignal.any', () => {
+  it('never aborts a signal a finished call derived with AbortSignal.any when a later call times out', async () => {
+    const clock = clockOf();
+    const policy = createTimeout(aggressive, { clock, events: recordEvents().sink });
+    let derived: AbortSignal | undefined;
+    // The first call derives a signal (as fetch wrappers do) and finishes in time, leaving no listener.
+    await clock.drive(
+      policy.execute(async (_ctx, signal) => {
+        derived = AbortSignal.any([signal]);
+      }),
+    );
+    expect(getEventListeners(derived as AbortSignal, 'abort')).toHaveLength(0);
+    // Later calls time out: their signals abort. None may be the first call's.
+    const late = Array.from({ length: 3 }, () =>
+      policy.execute((_ctx, signal) => clock.sleep(1000, signal)).catch(() => undefined),
+    );
+    await clock.drive(Promise.all(late));
+    expect(derived?.aborted).toBe(false);
+  });
+});
+
+describe('timeouts on fractional virtual time', () => {
+  it('expire exactly `after` past calls started between whole milliseconds', async () => {
+    const clock = clockOf();
+    const policy = createTimeout(aggressive, { clock, events: recordEvents().sink });
+    const expiredAt: number[] = [];
+    const call = () =>
+      policy.execute((_ctx, signal) => clock.sleep(1000, signal)).catch(() => expiredAt.push(clock.now()));
+    await clock.advance(0.3);
+    const first = call();
+    await clock.advance(50.3);
+    const second = call();
+    await clock.drive(Promise.all([first, second]));
+    expect(expiredAt).toEqual([100.3, 150.6]);
+  });
+});

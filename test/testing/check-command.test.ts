@@ -115,7 +115,7 @@ describe('faultline check through the real CLI', () => {
       /--path replays one counterexample: give it with --seed/,
     ],
     [['check', SHIPPED, '--max-amplification', '-1'], /--max-amplification must be a positive number/],
-    [['check', SHIPPED, '--seed', '1.5'], /--seed must be a whole number/],
+    [['check', SHIPPED, '--seed', '1.5'], /--seed 1.5 is not a seed; use a whole number/],
     [['check', 'scenarios/no-such-file.yaml'], /no-such-file\.yaml/],
   ])(
     'exits 2 on bad input: %j',

@@ -27,4 +27,16 @@ describe('createRequestSource', () => {
     const contents = new Set([...distinct].map((r) => `${r.method} ${r.path} ${JSON.stringify(r.body)}`));
     expect(contents.size).toBe(distinct.size);
   });
+
+  it('a corpus larger than the shipped texts has that many distinct texts (generated variants)', () => {
+    const big = workloadSchema.parse({
+      model: 'closed',
+      requests: 1,
+      corpus: { size: 1000, zipf: 0, language: 'any' },
+    });
+    const next = createRequestSource(big, createRng(3));
+    // Uniform over 1000 texts: 20 000 draws miss a given text with probability e^-20.
+    const texts = new Set(Array.from({ length: 20_000 }, () => JSON.stringify(next().body)));
+    expect(texts.size).toBe(1000);
+  });
 });

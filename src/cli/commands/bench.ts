@@ -10,7 +10,7 @@ const BENCH_CLI = join(PACKAGE_ROOT, 'bench/cli.ts');
 
 /** One line for `faultline --help`; `faultline bench --help` lists the harness's own options. */
 export const BENCH_DESCRIPTION =
-  'Run the benchmarks (from a clone of the faultline repository): cached vs uncached, policy overhead, cache hits, simulation speed, start-up, interception';
+  'Run the benchmarks (from a clone of the faultline repository): cached vs uncached, policy overhead, cache hits, simulation speed, start-up, protocols, interception';
 
 /**
  * `faultline bench …`: hands the arguments to the harness in bench/. From the sources it is imported

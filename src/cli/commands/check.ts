@@ -9,6 +9,10 @@ import { isLawName, LAW_NAMES, type LawName } from '../../testing/laws/index.ts'
 import { ExitCode, type SetExitCode } from '../exit-codes.ts';
 import { printLine, printWarning } from '../output.ts';
 import { prepareScenario } from '../prepare-scenario.ts';
+import { seedOption } from '../seed-flag.ts';
+
+/** Plugins that call a real server: check cannot run them on virtual time. */
+const REAL_SOCKET_PLUGINS = new Set(['http', 'grpc', 'websocket']);
 
 interface CheckArgs {
   readonly scenario: string;
@@ -33,7 +37,7 @@ export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckA
           describe: `law to check, repeatable (default: all): ${LAW_NAMES.join(', ')}`,
         })
         .option('runs', { type: 'number', default: 100, describe: 'generated scenarios per law' })
-        .option('seed', { type: 'number', describe: 'seed of the generator (default: random, printed)' })
+        .option('seed', seedOption('seed of the generator (default: random, printed)'))
         .option('path', {
           type: 'string',
           describe: 'replay one counterexample: its path, with --seed and --law',
@@ -57,22 +61,21 @@ export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckA
           '--path replays one counterexample: give it with --seed and one --law',
         );
       }
-      if (args.seed !== undefined && !Number.isSafeInteger(args.seed)) {
-        throw new FaultlineError('USAGE', `--seed must be a whole number (got ${args.seed})`);
-      }
       if (args.maxAmplification !== undefined && !(args.maxAmplification > 0)) {
         throw new FaultlineError(
           'USAGE',
           `--max-amplification must be a positive number (got ${args.maxAmplification})`,
         );
       }
-      // check refuses http backends below, with its own reason.
+      // check refuses real-socket backends below, with its own reason.
       const prepared = await prepareScenario(args.scenario, { warn: printWarning, realTime: true });
-      const real = Object.entries(prepared.scenario.backends).find(([, ref]) => ref.plugin === 'http');
+      const real = Object.entries(prepared.scenario.backends).find(([, ref]) =>
+        REAL_SOCKET_PLUGINS.has(ref.plugin),
+      );
       if (real) {
         throw new FaultlineError(
           'CHECK_NEEDS_SIMULATION',
-          `${args.scenario}: backend "${real[0]}" uses the http plugin, but check runs thousands of simulations on virtual time; point it at an in-process backend (mock-analysis, msw, nock or your own plugin)`,
+          `${args.scenario}: backend "${real[0]}" uses the ${real[1].plugin} plugin, but check runs thousands of simulations on virtual time; point it at an in-process backend (mock-analysis, msw, nock or your own plugin)`,
         );
       }
       const seed = args.seed ?? randomSeed();

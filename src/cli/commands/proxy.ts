@@ -7,6 +7,7 @@ import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { startRecording } from '../../record/recorder.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
+import { seedOption } from '../seed-flag.ts';
 import {
   SERVER_LIMIT_OPTIONS,
   type ServerLimitFlags,
@@ -54,10 +55,7 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
         describe: 'another host the proxy may reach (repeatable); private addresses must be named here',
       })
       .option('log-level', { choices: LOG_LEVELS, default: 'info' as const, describe: 'log threshold' })
-      .option('seed', {
-        type: 'number',
-        describe: 'seed of the fault draws (default: the scenario’s, else random)',
-      })
+      .option('seed', seedOption('seed of the fault draws (default: the scenario’s, else random)'))
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
       .options(SERVER_LIMIT_OPTIONS)
       .option('record', {

@@ -6,12 +6,13 @@ import { z } from 'zod';
 import { loadConfig } from '../../config/load-config.ts';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import { createReporters } from '../../report/reporters/index.ts';
-import type { RunResult } from '../../report/result.ts';
+import { RESULT_SCHEMA_VERSION, type RunResult } from '../../report/result.ts';
 import { serializeResult } from '../../report/serialize.ts';
-import type { SetExitCode } from '../exit-codes.ts';
+import { ExitCode, type SetExitCode } from '../exit-codes.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine, printWarning } from '../output.ts';
 import { prepareScenario } from '../prepare-scenario.ts';
+import { withFaultsPlaced } from '../real-api.ts';
 import { processReporterContext } from '../run-scenarios.ts';
 import { exitCodeOf, runSession } from '../run-session.ts';
 import { resolveRunSettings } from '../run-settings.ts';
@@ -24,7 +25,7 @@ interface ReplayArgs extends ReportFlags {
 
 /** Just the fields a replay reads; the rest of the file is compared, not trusted. */
 const replayableSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
   seed: z.number().int(),
   mode: z.enum(['simulated', 'real-time']),
   scenario: z.object({ name: z.string(), file: z.string().optional() }),
@@ -34,6 +35,8 @@ const replayableSchema = z.object({
       scenarioSha256: z.string(),
       durationMs: z.number().optional(),
       realTime: z.boolean().optional(),
+      realBackend: z.object({ url: z.string(), apiKeyEnv: z.string().optional() }).optional(),
+      allowInsecureHttp: z.boolean().optional(),
     })
     .optional(),
 });
@@ -60,13 +63,17 @@ export function replayCommand(setExit: SetExitCode): CommandModule<object, Repla
       const cwd = process.cwd();
       const original = await readResult(args.result);
       const file = scenarioFileOf(original, args.result, cwd);
+      const recordedApi = original.replay?.realBackend;
+      const realApi = recordedApi && (await withFaultsPlaced(recordedApi, printLine));
+      const allowInsecureHttp = args.allowInsecureHttp ?? original.replay?.allowInsecureHttp;
       const prepared = await prepareScenario(file, {
         warn: printWarning,
-        allowInsecureHttp: args.allowInsecureHttp,
+        allowInsecureHttp,
         ...(original.replay?.durationMs !== undefined && { durationMs: original.replay.durationMs }),
         ...(original.replay?.realTime && { realTime: true }),
         // The original run was allowed to run; its replay is too.
         force: true,
+        ...(realApi && { realApi }),
       });
       if (original.replay && original.replay.scenarioSha256 !== prepared.sha256) {
         printWarning(`${file} has changed since ${args.result} was written; the replay may not match`);
@@ -88,12 +95,15 @@ export function replayCommand(setExit: SetExitCode): CommandModule<object, Repla
           seed: original.seed,
           durationMs: original.replay?.durationMs,
           realTime: original.replay?.realTime ?? original.mode === 'real-time',
-          allowInsecureHttp: settings.allowInsecureHttp,
+          allowInsecureHttp: settings.allowInsecureHttp ?? allowInsecureHttp,
+          ...(realApi && { realApi }),
           signal: interrupts.signal,
         });
         const replayed = summary.outcomes[0]?.result;
-        if (replayed?.complete) printLine(compare(original.raw, replayed, args.result));
-        setExit(exitCodeOf(summary));
+        const verdict = replayed?.complete ? compare(original.raw, replayed, args.result) : undefined;
+        if (verdict) printLine(verdict.line);
+        // A rerun that differs is a failed replay, whatever its own hypotheses said.
+        setExit(verdict && !verdict.identical ? ExitCode.HypothesisFailed : exitCodeOf(summary));
       } finally {
         interrupts.dispose();
       }
@@ -143,15 +153,26 @@ function scenarioFileOf(original: Original, resultPath: string, cwd: string): st
 }
 
 /** Everything but the environment block (wall-clock facts) must be byte-identical. */
-function compare(original: RunResult, replayed: RunResult, shown: string): string {
+function compare(
+  original: RunResult,
+  replayed: RunResult,
+  shown: string,
+): { identical: boolean; line: string } {
   const strip = (r: RunResult) => serializeResult({ ...r, environment: {} as RunResult['environment'] });
   if (strip(original) === strip(replayed))
-    return `replay: identical to ${shown} (apart from the environment block)`;
+    return { identical: true, line: `replay: identical to ${shown} (apart from the environment block)` };
   const differing = Object.keys(replayed).filter(
     (key) =>
       key !== 'environment' &&
       JSON.stringify((original as unknown as Record<string, unknown>)[key]) !==
         JSON.stringify((replayed as unknown as Record<string, unknown>)[key]),
   );
-  return `replay: differs from ${shown} in ${differing.join(', ') || 'key order'} (a changed scenario, plugin or faultline version?)`;
+  const why =
+    replayed.mode === 'real-time'
+      ? 'a real-time run never repeats exactly'
+      : 'a changed scenario, plugin or faultline version?';
+  return {
+    identical: false,
+    line: `replay: differs from ${shown} in ${differing.join(', ') || 'key order'} (${why})`,
+  };
 }

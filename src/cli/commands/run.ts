@@ -6,6 +6,7 @@ import { printError } from '../output.ts';
 import { runScenarioFiles, watchScenarioFiles } from '../run-scenarios.ts';
 import { type RunFlags, resolveRunSettings } from '../run-settings.ts';
 import { scenarioFilesFor } from '../scenario-files.ts';
+import { seedOption } from '../seed-flag.ts';
 import { selectShard } from '../shard.ts';
 import { withReportOptions } from './shared-options.ts';
 
@@ -28,10 +29,7 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
             array: true,
             describe: 'scenario files, folders or globs (default: the config’s scenarios, else scenarios/)',
           })
-          .option('seed', {
-            type: 'number',
-            describe: 'seed for every scenario (default: each scenario’s own)',
-          })
+          .option('seed', seedOption('seed for every scenario (default: each scenario’s own)'))
           .option('duration', {
             type: 'string',
             describe: 'override every workload’s duration, e.g. 30s, 5m, 1h',

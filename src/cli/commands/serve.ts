@@ -1,10 +1,12 @@
 import { once } from 'node:events';
 import type { CommandModule } from 'yargs';
+import { FaultlineError } from '../../errors/faultline-error.ts';
 import { readScenarioServing } from '../../http/scenario-server.ts';
 import { startServer } from '../../http/server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
+import { seedOption } from '../seed-flag.ts';
 import {
   SERVER_LIMIT_OPTIONS,
   type ServerLimitFlags,
@@ -21,6 +23,23 @@ interface ServeArgs extends ServerLimitFlags {
   readonly seed?: number;
   readonly dribble?: boolean;
   readonly maxBody?: number;
+  readonly grpc?: string;
+  readonly ws?: string;
+}
+
+/** `--grpc` / `--ws` with no value take these ports. */
+const DEFAULT_GRPC_PORT = 50051;
+const DEFAULT_WS_PORT = 8788;
+
+/** An optional-value port flag: absent → off, bare → the default port, else a port in [0, 65535]. */
+function portFlag(flag: string, value: string | undefined, fallback: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new FaultlineError('USAGE', `--${flag} takes a port between 0 and 65535, not "${value}".`);
+  }
+  return port;
 }
 
 /** `faultline serve`: the argument-analysis API on a real socket, misbehaving on the scenario's cue. */
@@ -45,11 +64,16 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         describe: 'with --auth-env, /metrics needs the token too (the default); --no-metrics-auth opens it',
       })
       .option('log-level', { choices: LOG_LEVELS, default: 'info' as const, describe: 'log threshold' })
-      .option('seed', {
-        type: 'number',
-        describe: 'seed of the fault draws (default: the scenario’s, else random)',
-      })
+      .option('seed', seedOption('seed of the fault draws (default: the scenario’s, else random)'))
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
+      .option('grpc', {
+        type: 'string',
+        describe: `also serve the API over gRPC on this port (${DEFAULT_GRPC_PORT} when bare), same faults`,
+      })
+      .option('ws', {
+        type: 'string',
+        describe: `also accept WebSocket analysis sessions on this port (${DEFAULT_WS_PORT} when bare), path /api/ws`,
+      })
       .option('max-body', {
         type: 'number',
         default: 1024 * 1024,
@@ -65,6 +89,8 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         'require Authorization: Bearer s3cret',
       ),
   handler: async (args) => {
+    const grpcPort = portFlag('grpc', args.grpc, DEFAULT_GRPC_PORT);
+    const wsPort = portFlag('ws', args.ws, DEFAULT_WS_PORT);
     const logger = createLogger({ level: args.logLevel });
     const source = args.scenario ? await readScenarioServing(args.scenario, process.cwd()) : undefined;
     const server = await startServer({
@@ -81,10 +107,43 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       limits: serverLimitsFromFlags(args),
       logger,
     });
-    printLine(`faultline serve: ${server.url}  (Ctrl-C to stop)`);
+    // One fault timeline for every transport, so `faults.restart()` and the control API steer them all.
+    const shared = {
+      host: args.host,
+      faults: server.faults,
+      backend: source?.backend,
+      backendName: source?.backendName,
+      authEnv: args.authEnv,
+      logger,
+    };
+    const extra: { url: string; close(): Promise<void> }[] = [];
+    try {
+      // Loaded only when asked for: grpc-js and ws stay out of every other command's start-up.
+      if (grpcPort !== undefined) {
+        const { startGrpcServer } = await import('../../grpc/server.ts');
+        extra.push(await startGrpcServer({ ...shared, port: grpcPort }));
+      }
+      if (wsPort !== undefined) {
+        const { startWebSocketServer } = await import('../../websocket/server.ts');
+        extra.push(
+          await startWebSocketServer({
+            ...shared,
+            port: wsPort,
+            phases: source?.phases,
+            seed: args.seed ?? source?.seed,
+          }),
+        );
+      }
+    } catch (error) {
+      await Promise.all([server, ...extra].map((running) => running.close()));
+      throw error;
+    }
+    printLine(
+      `faultline serve: ${[server, ...extra].map((running) => running.url).join('  ')}  (Ctrl-C to stop)`,
+    );
     const interrupts = catchInterrupts();
     await once(interrupts.signal, 'abort');
     interrupts.dispose();
-    await server.close();
+    await Promise.all([server, ...extra].map((running) => running.close()));
   },
 };

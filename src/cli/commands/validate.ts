@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/load-config.ts';
 import { isFaultlineError } from '../../errors/faultline-error.ts';
+import { livenessWarnings } from '../../runner/liveness-warnings.ts';
 import { ExitCode, type SetExitCode } from '../exit-codes.ts';
 import { printError, printLine, printWarning } from '../output.ts';
 import { prepareScenario } from '../prepare-scenario.ts';
@@ -45,6 +46,7 @@ export function validateCommand(setExit: SetExitCode): CommandModule<object, Val
             allowInsecureHttp: args.allowInsecureHttp ?? config.allowInsecureHttp,
             warn: printWarning,
           });
+          for (const warning of livenessWarnings(scenario)) printWarning(`${file}: ${warning}`);
           printLine(`${pc.green('✓')} ${file}  ${pc.dim(scenario.name)}`);
         } catch (error) {
           if (!isFaultlineError(error)) throw error;

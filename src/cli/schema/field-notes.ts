@@ -50,7 +50,7 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
     'When to open: after `consecutive` failures, a failure ratio over a `count` of calls, or over a `sampling` time window.',
   'policies.breaker.strategy.type': '`consecutive`, `count` or `sampling`.',
   'policies.breaker.strategy.threshold':
-    'Consecutive failures (`consecutive`), or the failure ratio in (0, 1] that opens the breaker.',
+    'Consecutive failures (`consecutive`), or the failure ratio in (0, 1] that opens the breaker when exceeded (1: when every call failed).',
   'policies.breaker.strategy.size': 'Calls in the `count` window.',
   'policies.breaker.strategy.minimumNumberOfCalls': 'Calls needed before a `count` breaker may open.',
   'policies.breaker.strategy.duration': 'Length of the `sampling` window.',
@@ -76,7 +76,8 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'workload.mix.method': 'HTTP method (default: GET for /api/health, POST otherwise).',
   'workload.mix.weight': 'Relative share of requests.',
   'workload.corpus': 'The texts requests carry, drawn from the shipped argument corpus.',
-  'workload.corpus.size': 'How many distinct texts to draw from.',
+  'workload.corpus.size':
+    'How many distinct texts to draw from; beyond the shipped texts, numbered variants of them are generated.',
   'workload.corpus.zipf':
     'Zipf exponent of text popularity (0 is uniform); higher makes caches more effective.',
   'workload.corpus.language': '`en`, `fr` or `any`.',
@@ -152,7 +153,8 @@ export const METRIC_NOTES: Readonly<Record<string, string>> = {
   'breaker.openTime': 'Time the breaker spent open, ms.',
   'breaker.openRatio': 'Share of the window the breaker spent open.',
   'breaker.opened': 'Times the breaker opened.',
-  'cache.hitRatio': 'Cache hits / cache lookups.',
+  'cache.hitRatio':
+    'Cache hits / (hits + misses); lookups that waited for another lookup’s load (coalesced) are counted apart.',
   'requests.total': 'Client requests.',
   'requests.failed': 'Client requests that failed.',
   throughput: 'Requests per second (simulated time).',

@@ -54,7 +54,7 @@ function replaceWithDuration(node: JsonSchema): void {
     title: DURATION_TITLE,
     anyOf: [
       { type: 'number', minimum: 0, maximum: MAX_DURATION_MS, description: 'milliseconds' },
-      { type: 'string', pattern: DURATION_PATTERN.source, description: 'e.g. 250ms, 1.5s, 3m, 2h' },
+      { type: 'string', pattern: DURATION_PATTERN.source, description: 'e.g. 250ms, 1.5s, 3m, 2h, 2m30s' },
     ],
   });
 }

@@ -1,3 +1,4 @@
+import { METRIC_DEFINITIONS } from '../../hypotheses/metric-value.ts';
 import { redact } from '../../logging/redact.ts';
 import { escapeControlChars } from '../../util/control-chars.ts';
 import type { HypothesisResult, RunResult } from '../result.ts';
@@ -27,12 +28,28 @@ export function humanDuration(ms: number): string {
 const joinUnits = (big: number, bigUnit: string, small: number, smallUnit: string) =>
   small === 0 ? `${big}${bigUnit}` : `${big}${bigUnit} ${small}${smallUnit}`;
 
-/** A hypothesis's measured value, in the metric's unit. */
+/** A hypothesis's measured value, in the metric's unit: ratios as percentages (never a bare "1"). */
 export function formatActual(hypothesis: Pick<HypothesisResult, 'metric' | 'actual' | 'noEvidence'>): string {
   const { metric, actual } = hypothesis;
   if (hypothesis.noEvidence) return 'no evidence (0 requests)';
-  if (metric.startsWith('latency.') || metric === 'breaker.openTime') return millis(actual);
-  return Number.isInteger(actual) ? String(actual) : String(Number(actual.toFixed(4)));
+  switch (METRIC_DEFINITIONS[metric].unit) {
+    case 'ms':
+      return millis(actual);
+    case 'ratio':
+      return `${Number((actual * 100).toFixed(3))}%`;
+    case 'per-second':
+      return `${Number(actual.toFixed(2))}/s`;
+    case 'count':
+      return Number.isInteger(actual) ? String(actual) : String(Number(actual.toFixed(4)));
+  }
+}
+
+/**
+ * A latency figure of a window where fallbacks answered: their latency is the time until the fallback
+ * fired (often 0 ms in simulation), so say that it is in there rather than show a bare, puzzling 0 ms.
+ */
+export function withFallbackNote(text: string, fellBack: number): string {
+  return fellBack > 0 ? `${text} (incl. ${fellBack} fallback answer${fellBack === 1 ? '' : 's'})` : text;
 }
 
 /** What the hypothesis demanded: "availability >= 0.999 (outage)". */
@@ -55,6 +72,12 @@ export function reproduceCommand(outcome: ScenarioOutcome): string {
   const duration = result.replay?.durationMs;
   if (duration !== undefined) parts.push(`--duration ${duration}ms`);
   if (result.replay?.realTime) parts.push('--real-time');
+  const api = result.replay?.realBackend;
+  if (api) {
+    parts.push('--real-backend', `--api-url ${quoteArg(api.url)}`);
+    if (api.apiKeyEnv !== undefined) parts.push(`--api-key-env ${quoteArg(api.apiKeyEnv)}`);
+  }
+  if (result.replay?.allowInsecureHttp) parts.push('--allow-insecure-http');
   return parts.join(' ');
 }
 

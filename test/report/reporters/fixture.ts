@@ -40,8 +40,14 @@ function windowFigures(total: number, failed: number): WindowFigures {
     },
     availability: (total - failed) / total,
     latency: { p50: 121, p90: 300, p99: 480, max: 2100, mean: 180 },
-    backend: { calls: total + failed, reached: total, callsPerRequest: (total + failed) / total },
-    cache: { hits: 0, misses: 0, hitRatio: 0 },
+    inFlight: { mean: 9, max: 40 },
+    backend: {
+      calls: total + failed,
+      reached: total,
+      callsPerRequest: (total + failed) / total,
+      attemptsPerRequest: { '1': total - failed, '2': failed },
+    },
+    cache: { hits: 0, misses: 0, coalesced: 0, lookups: 0, hitRatio: 0 },
     breaker: { openTimeMs: 60_000, openRatio: 0.2, opened: 2 },
     throughput: 50,
   };
@@ -59,10 +65,13 @@ export function hypothesis(over: Partial<HypothesisResult> = {}): HypothesisResu
   };
 }
 
+/** A phase with no faults and no policy events. */
+const quiet = { faults: { injected: {} }, policyEvents: {} };
+
 export function makeResult(over: Partial<RunResult> = {}): RunResult {
   const whole = windowFigures(15_000, 2600);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     complete: true,
     scenario: {
       name: 'outage',
@@ -75,7 +84,7 @@ export function makeResult(over: Partial<RunResult> = {}): RunResult {
     durationMs: BUCKETS * BUCKET_MS,
     ...whole,
     backend: { ...whole.backend, byBackend: { primary: whole.backend.calls } },
-    cache: { ...whole.cache, coalesced: 0, stale: 0 },
+    cache: { ...whole.cache, stale: 0 },
     breaker: {
       ...whole.breaker,
       transitions: [
@@ -89,9 +98,21 @@ export function makeResult(over: Partial<RunResult> = {}): RunResult {
     faults: { injected: { network: 3000 } },
     policyEvents: { retry: 120 },
     phases: [
-      { name: 'healthy', fromMs: 0, toMs: OUTAGE.fromMs, ...windowFigures(5000, 10) },
-      { name: 'outage', ...OUTAGE, ...windowFigures(5000, 2500) },
-      { name: 'recovery', fromMs: OUTAGE.toMs, toMs: BUCKETS * BUCKET_MS, ...windowFigures(5000, 90) },
+      { name: 'healthy', fromMs: 0, toMs: OUTAGE.fromMs, ...windowFigures(5000, 10), ...quiet },
+      {
+        name: 'outage',
+        ...OUTAGE,
+        ...windowFigures(5000, 2500),
+        faults: { injected: { network: 3000 } },
+        policyEvents: { retry: 120 },
+      },
+      {
+        name: 'recovery',
+        fromMs: OUTAGE.toMs,
+        toMs: BUCKETS * BUCKET_MS,
+        ...windowFigures(5000, 90),
+        ...quiet,
+      },
     ],
     timeline: { bucketMs: BUCKET_MS, buckets: timeline() },
     hypotheses: [

@@ -81,6 +81,58 @@ describe.skipIf(!CHROMIUM.path)('html reporter in headless Chromium', () => {
     await page.close();
   });
 
+  it('says what it shows: no cache tile without a cache, ratios as percentages, fallback latency named, short phases labelled', async () => {
+    const base = makeResult();
+    const [healthy, outage, recovery] = base.phases;
+    if (!healthy || !outage || !recovery) throw new Error('fixture has three phases');
+    const withFallbacks = makeResult({
+      requests: { ...base.requests, fellBack: 40 },
+      // A 2-second blip in a 5-minute run: far too narrow for its name.
+      phases: [healthy, { ...outage, name: 'blip', fromMs: 100_000, toMs: 102_000 }, recovery],
+      hypotheses: [
+        hypothesis({ name: 'available', metric: 'availability', value: 0.99, actual: 1 }),
+        hypothesis({ name: 'fast', metric: 'latency.p99', op: '<', value: 50, actual: 0 }),
+      ],
+    });
+    const cached = makeResult({
+      cache: { ...base.cache, hits: 30, misses: 10, lookups: 40, hitRatio: 0.75 },
+    });
+    const summary = {
+      outcomes: [outcome(withFallbacks, { index: 0, count: 2 }), outcome(cached, { index: 1, count: 2 })],
+      notRun: [],
+      interrupted: false,
+      wallMs: 1,
+    };
+    const { page, problems } = await open(renderHtml(summary), 'small-fixes.html');
+    const [first, second] = [
+      page.locator('section.scenario').nth(0),
+      page.locator('section.scenario').nth(1),
+    ];
+    expect(await first.locator('.facts dt', { hasText: 'cache hit ratio' }).count()).toBe(0);
+    expect(await second.locator('.facts dt', { hasText: 'cache hit ratio' }).count()).toBe(1);
+    expect(
+      await first.locator('.facts dt', { hasText: 'p50 / p99 (fallback answers included)' }).count(),
+    ).toBe(1);
+    const measured = await first.locator('table.hypotheses tbody td:last-child').allTextContents();
+    expect(measured).toEqual(['100%', '0ms (incl. 40 fallback answers)']);
+    // The narrow phase is still named on each time chart, apart from the wide ones' labels.
+    expect(await first.locator('text.band-label.narrow', { hasText: 'blip' }).count()).toBe(3);
+    // The second series of a chart is dashed, so it shows where it runs over the first.
+    const dashes = await first
+      .locator('path.series')
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke-dasharray')));
+    expect(dashes).toEqual([null, '6 3', null, '6 3', null, '6 3']);
+    // Charts follow the page's width: a phone-sized window shows them whole, with no sideways scroll.
+    await page.setViewportSize({ width: 420, height: 800 });
+    const widths = await page
+      .locator('svg.chart')
+      .evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width));
+    for (const width of widths) expect(width).toBeLessThanOrEqual(420);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows user strings as text, never as markup', async () => {
     const evil = '<script>document.title="pwned"</script><img src=x onerror=alert(1)>';
     const result = makeResult({

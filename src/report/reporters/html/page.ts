@@ -9,6 +9,7 @@ import {
   reproduceCommand,
   totalsOf,
   verdictOf,
+  withFallbackNote,
 } from '../format.ts';
 import type { RunSummary, ScenarioOutcome } from '../types.ts';
 import { escapeXml as esc } from '../xml-escape.ts';
@@ -76,9 +77,14 @@ function scenarioSection(outcome: ScenarioOutcome, id: string): string {
     ['requests', String(result.requests.total)],
     ['availability', percent(result.availability)],
     ['fell back', String(result.requests.fellBack)],
-    ['p50 / p99', `${millis(result.latency.p50)} / ${millis(result.latency.p99)}`],
+    [
+      result.requests.fellBack > 0 ? 'p50 / p99 (fallback answers included)' : 'p50 / p99',
+      `${millis(result.latency.p50)} / ${millis(result.latency.p99)}`,
+    ],
+    ['in flight (mean / max)', `${Number(result.inFlight.mean.toFixed(2))} / ${result.inFlight.max}`],
     ['backend calls / request', result.backend.callsPerRequest.toFixed(2)],
-    ['cache hit ratio', percent(result.cache.hitRatio)],
+    // Every request of a scenario with a cache looks it up: no lookups, no cache to show.
+    ...(result.cache.lookups > 0 ? [['cache hit ratio', percent(result.cache.hitRatio)]] : []),
     ['breaker opened', `${result.breaker.opened}× (${humanDuration(result.breaker.openTimeMs)} open)`],
   ];
   const charts = scenarioCharts(result)
@@ -106,10 +112,18 @@ function hypothesisTable(result: RunResult): string {
         : `<span class="badge fail">${h.noEvidence ? 'no evidence' : 'failed'}</span>`,
       esc(h.name),
       esc(formatExpectation(h)),
-      esc(formatActual(h)),
+      esc(actualWithNotes(result, h)),
     ]),
   );
   return `<table class="hypotheses"><thead>${tr(['', 'Hypothesis', 'Expected', 'Measured'], 'th')}</thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The measured value; a latency in a window where fallbacks answered says they are counted in it. */
+function actualWithNotes(result: RunResult, h: RunResult['hypotheses'][number]): string {
+  const text = formatActual(h);
+  if (!h.metric.startsWith('latency.')) return text;
+  const window = h.phase === undefined ? result : result.phases.find((phase) => phase.name === h.phase);
+  return withFallbackNote(text, window?.requests.fellBack ?? 0);
 }
 
 function verdictBadge(result: RunResult): string {

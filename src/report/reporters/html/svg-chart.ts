@@ -41,18 +41,20 @@ export function lineChart(spec: ChartSpec): string {
   const yPixel = (y: number) => CHART.top + plotHeight - (y / yMax) * plotHeight;
   const x = (value: number) => xPixel(value, spec.xMax);
   const parts: string[] = [];
+  let narrow = 0;
   for (const band of spec.bands ?? []) {
     const from = x(band.fromX);
     const width = Math.max(0, x(band.toX) - from);
     parts.push(
       `<rect class="band" x="${f(from)}" y="${CHART.top}" width="${f(width)}" height="${plotHeight}" fill="${band.color}"><title>${escapeXml(band.label)}</title></rect>`,
     );
-    // A label that does not fit its band would run into the next one; the band's tooltip still names it.
-    if (band.label.length * LABEL_CHAR_PX + 8 <= width) {
-      parts.push(
-        `<text class="band-label" x="${f(from + 4)}" y="${CHART.top + 12}">${escapeXml(band.label)}</text>`,
-      );
-    }
+    // A label too long for its band still shows: on a row of its own below the others (up to three
+    // rows, cycling), with a halo so it stays readable over the lines, starting at the band's edge.
+    const fits = band.label.length * LABEL_CHAR_PX + 8 <= width;
+    const row = fits ? 0 : 1 + (narrow++ % 3);
+    parts.push(
+      `<text class="band-label${fits ? '' : ' narrow'}" x="${f(from + (fits ? 4 : 2))}" y="${CHART.top + 12 + row * 12}">${escapeXml(band.label)}</text>`,
+    );
   }
   for (const tick of ticks(yMax)) {
     parts.push(
@@ -69,10 +71,11 @@ export function lineChart(spec: ChartSpec): string {
     `<line class="axis" x1="${CHART.left}" x2="${CHART.left}" y1="${CHART.top}" y2="${CHART.top + plotHeight}"/>`,
     `<line class="axis" x1="${CHART.left}" x2="${CHART.width - CHART.right}" y1="${CHART.top + plotHeight}" y2="${CHART.top + plotHeight}"/>`,
   );
-  for (const series of spec.series) {
+  // Series drawn later would hide earlier ones where they coincide: later ones are dashed and see-through.
+  spec.series.forEach((series, index) => {
     parts.push(
-      `<path class="series" d="${linePath(series.points, x, yPixel)}" stroke="${series.color}" fill="none" stroke-width="1.6"/>`,
-      `<g class="points" fill="${series.color}">${series.points
+      `<path class="series" d="${linePath(series.points, x, yPixel)}" stroke="${series.color}" fill="none" stroke-width="1.6"${dashOf(index)}/>`,
+      `<g class="points" fill="${series.color}"${index > 0 ? ' fill-opacity="0.6"' : ''}>${series.points
         .filter((p): p is readonly [number, number] => p[1] !== null)
         .map(
           ([px, py]) =>
@@ -80,18 +83,26 @@ export function lineChart(spec: ChartSpec): string {
         )
         .join('')}</g>`,
     );
-  }
+  });
   const legend = spec.series
     .map(
       (s, i) =>
-        `<g transform="translate(${CHART.left + 8 + i * 150},8)"><rect width="10" height="10" y="-9" fill="${s.color}"/><text class="legend" x="14">${escapeXml(s.label)}</text></g>`,
+        `<g transform="translate(${CHART.left + 8 + i * 150},8)"><line x1="0" x2="18" y1="-4" y2="-4" stroke="${s.color}" stroke-width="2"${dashOf(i)}/><text class="legend" x="22">${escapeXml(s.label)}</text></g>`,
     )
     .join('');
   return svg(spec.title, `${parts.join('')}${legend}`);
 }
 
+/** Scales with its container (the viewBox keeps the proportions); no fixed pixel width. */
 export function svg(title: string, body: string, height: number = CHART.height): string {
-  return `<svg class="chart" role="img" viewBox="0 0 ${CHART.width} ${height}" width="${CHART.width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${escapeXml(title)}</title>${body}</svg>`;
+  return `<svg class="chart" role="img" viewBox="0 0 ${CHART.width} ${height}" width="100%" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg"><title>${escapeXml(title)}</title>${body}</svg>`;
+}
+
+/** Solid for the first series, then dash patterns that tell the others apart where they overlap. */
+const DASHES = ['', '6 3', '2 2', '8 3 2 3'] as const;
+function dashOf(index: number): string {
+  const dash = DASHES[index % DASHES.length];
+  return dash ? ` stroke-dasharray="${dash}" stroke-opacity="0.85"` : '';
 }
 
 function linePath(
