@@ -43,6 +43,7 @@ export { isLoopbackHost } from './http/address-class.ts';
 export { networkErrorCode } from './http/network-error-code.ts';
 export { redact } from './logging/redact.ts';
 export { registerSecret } from './logging/secrets.ts';
+export { type CallRecorder, openCallRecorder, type RecordedCall } from './record/call-recorder.ts';
 export type {
   Reporter,
   ReporterContext,

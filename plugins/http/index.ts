@@ -2,9 +2,11 @@ import {
   abortReason,
   type BackendRequest,
   type BackendResponse,
+  type CallRecorder,
   defineBackend,
   NetworkError,
   networkErrorCode,
+  openCallRecorder,
   PluginError,
   redact,
   registerSecret,
@@ -27,6 +29,8 @@ const optionsSchema = z.strictObject({
   apiKeyHeader: z.enum(['authorization', 'x-api-key']).default('authorization'),
   /** Keep-alive connections kept open to the API. */
   connections: z.number().int().min(1).max(1024).default(64),
+  /** Write every call to this HAR 1.2 file (relative to the scenario), secrets redacted, for `faultline fit`. */
+  record: z.string().min(1).optional(),
 });
 
 /** Calls a real REST API over keep-alive connections; cancellation (timeouts) comes from the call's signal. */
@@ -34,7 +38,7 @@ export default defineBackend({
   name: 'http',
   description: 'a real HTTP API, called with undici over keep-alive connections',
   options: optionsSchema,
-  create(options, ctx) {
+  async create(options, ctx) {
     const base = new URL(options.url);
     checkTransportSecurity(base, ctx.allowInsecureHttp === true);
     const authHeaders = apiKeyHeaders(options.apiKeyEnv, options.apiKeyHeader);
@@ -42,6 +46,9 @@ export default defineBackend({
     const pool = new Pool(base.origin, { connections: options.connections, keepAliveTimeout: 10_000 });
     const shownOrigin = redact(base.origin);
     let closing: Promise<void> | undefined;
+    const recorder: CallRecorder | undefined = options.record
+      ? await openCallRecorder(options.record, ctx.baseDir, ctx.clock)
+      : undefined;
 
     return {
       name: 'http',
@@ -49,24 +56,44 @@ export default defineBackend({
         const hasBody = request.body !== undefined && request.method !== 'GET';
         const headers: Record<string, string> = { accept: 'application/json', ...authHeaders };
         if (hasBody) headers['content-type'] = 'application/json';
+        const body = hasBody ? JSON.stringify(request.body) : null;
+        const startedMs = call.clock.now();
+        const note = (facts: Partial<RecordedCallResult>) =>
+          recorder?.record({
+            method: request.method,
+            url: new URL(basePath + request.path, base.origin),
+            requestHeaders: headers,
+            requestBytes: body === null ? 0 : Buffer.byteLength(body),
+            startedMs,
+            endedMs: call.clock.now(),
+            ...facts,
+          });
         try {
           const response = await pool.request({
             method: request.method,
             path: basePath + request.path,
             headers,
-            body: hasBody ? JSON.stringify(request.body) : null,
+            body,
             signal: call.signal,
           });
+          const headersMs = call.clock.now();
           // Reading the whole body is what frees the connection for reuse; undici destroys it on abort or error.
           const text = await response.body.text();
-          return {
+          const responseHeaders = flattenHeaders(response.headers);
+          note({
+            headersMs,
             status: response.statusCode,
-            headers: flattenHeaders(response.headers),
-            body: parseJsonOrText(text),
-          };
+            responseHeaders,
+            responseBytes: Buffer.byteLength(text),
+          });
+          return { status: response.statusCode, headers: responseHeaders, body: parseJsonOrText(text) };
         } catch (error) {
-          if (call.signal.aborted) throw abortReason(call.signal);
+          if (call.signal.aborted) {
+            note({ error: 'aborted' });
+            throw abortReason(call.signal);
+          }
           const code = networkErrorCode(error);
+          note({ error: code ?? 'UNKNOWN' });
           if (!code) throw error;
           throw new NetworkError(code, `network error ${code} calling ${shownOrigin}${redact(request.path)}`);
         }
@@ -76,12 +103,17 @@ export default defineBackend({
           ? (request, body) => validateAnalysisResponse(request.path, body)
           : undefined,
       close() {
-        closing ??= pool.close();
+        closing ??= Promise.all([pool.close(), recorder?.close()]).then(() => undefined);
         return closing;
       },
     };
   },
 });
+
+type RecordedCallResult = Pick<
+  Parameters<CallRecorder['record']>[0],
+  'headersMs' | 'status' | 'responseHeaders' | 'responseBytes' | 'error'
+>;
 
 function apiKeyHeaders(
   envName: string | undefined,

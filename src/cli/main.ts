@@ -25,6 +25,8 @@ const COMMANDS: Readonly<Record<string, (setExit: SetExitCode) => Promise<AnyCom
   docs: async (setExit) => (await import('./commands/docs.ts')).docsCommand(setExit),
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   proxy: async () => (await import('./commands/proxy.ts')).proxyCommand,
+  fit: async () => (await import('./commands/fit.ts')).fitCommand,
+  export: async (setExit) => (await import('./commands/export.ts')).exportCommand(setExit),
 };
 
 /** Options that take a value wherever they stand, so the command name is found after them. */

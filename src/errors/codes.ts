@@ -92,6 +92,14 @@ export const ERROR_CODES = {
   // simulation
   SIMULATION_NO_PROGRESS:
     'virtual time stopped moving: events kept firing at one instant (closed loop, no think time, instant failures)',
+  // recording and fitting
+  RECORD_UNWRITABLE: 'the recording file cannot be created or written',
+  RECORDING_NOT_FOUND: 'the recording to fit does not exist or cannot be read',
+  RECORDING_TOO_LARGE: 'the recording is over the size or entry limit',
+  RECORDING_INVALID: 'the recording is not HAR 1.2 or faultline JSON lines',
+  FIT_USAGE: 'a faultline fit flag is out of range',
+  FIT_NO_DATA: 'the recording has too few exchanges to fit',
+  EXPORT_LOSSY: 'export --strict was asked for a target that cannot express every fault',
   // benchmarks
   BENCH_NOT_AVAILABLE: 'faultline bench was run outside a clone of the faultline repository',
   BENCH_USAGE: 'a faultline bench flag is missing or malformed',

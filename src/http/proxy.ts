@@ -50,7 +50,18 @@ export interface ProxyOptions {
   readonly limits?: ServerLimitsInput;
   readonly logger?: Logger;
   readonly clock?: Clock;
+  /** Watches every exchange (a recorder); called as a request arrives, its return as it ends. */
+  readonly observe?: ExchangeObserver;
 }
+
+/**
+ * Sees each request as it arrives and may return a callback told how it ended (the status sent, or
+ * `reset`, `aborted`...). The one point where recording hooks in, so the proxy itself stays unaware of it.
+ */
+export type ExchangeObserver = (
+  req: IncomingMessage,
+  res: ServerResponse,
+) => ((outcome: Outcome) => void) | undefined;
 
 export interface RunningProxy {
   readonly url: string;
@@ -71,6 +82,7 @@ interface ProxyDeps {
   readonly clock: Clock;
   readonly dribble: boolean;
   readonly passThroughHooks: PassThroughHooks;
+  readonly observe: ExchangeObserver | undefined;
 }
 
 /**
@@ -111,6 +123,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       refuse: (status, headers) => refusedRedirect(status, headers, guard, target, logger),
       rewrite: (headers) => responseHeaders(headers, target),
     },
+    observe: options.observe,
   };
   const server = createLimitedServer(limits, logger, (req, res) => void handle(req, res, deps));
   const tunnels = createUpgradeTunnels(deps);
@@ -165,6 +178,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps
   const startedMs = deps.clock.now();
   const path = req.url ?? '/';
   const method = req.method ?? 'GET';
+  const ended = deps.observe?.(req, res);
   let outcome: Outcome;
   try {
     outcome = await proxyRequest(req, res, path, deps);
@@ -177,6 +191,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps
   const ms = deps.clock.now() - startedMs;
   deps.metrics.observe(routeLabel(path), method, outcome, ms / 1000);
   logRequest(deps.logger, res, { method, path, outcome, ms });
+  ended?.(outcome);
 }
 
 async function proxyRequest(

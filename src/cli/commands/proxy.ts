@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/load-config.ts';
 import { startProxy } from '../../http/proxy.ts';
 import { readScenarioServing } from '../../http/scenario-server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
+import { startRecording } from '../../record/recorder.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
 import { seedOption } from '../seed-flag.ts';
@@ -24,6 +25,8 @@ interface ProxyArgs extends ServerLimitFlags {
   readonly seed?: number;
   readonly dribble?: boolean;
   readonly config?: string;
+  readonly record?: string;
+  readonly recordBodies?: boolean;
 }
 
 /** `faultline proxy`: a fault-injecting reverse proxy in front of any HTTP upstream. */
@@ -55,6 +58,15 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
       .option('seed', seedOption('seed of the fault draws (default: the scenario’s, else random)'))
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
       .options(SERVER_LIMIT_OPTIONS)
+      .option('record', {
+        type: 'string',
+        describe: 'write every exchange to this HAR 1.2 file (secrets redacted; valid even if stopped)',
+      })
+      .option('record-bodies', { type: 'boolean', describe: 'with --record, keep response bodies too' })
+      .example(
+        '$0 proxy --target http://127.0.0.1:8787 --record traffic.har',
+        'record real traffic for faultline fit',
+      )
       .example(
         '$0 proxy --target http://127.0.0.1:8080 --scenario scenarios/outage-with-fallback.yaml',
         'inject the outage in front of a local service',
@@ -67,7 +79,11 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
     const config = await loadConfig(process.cwd(), args.config);
     const logger = createLogger({ level: args.logLevel });
     const source = args.scenario ? await readScenarioServing(args.scenario, process.cwd()) : undefined;
+    const recorder = args.record
+      ? await startRecording(args.record, { bodies: args.recordBodies })
+      : undefined;
     const proxy = await startProxy({
+      observe: recorder?.observe,
       target: args.target,
       allow: [...(config.proxyAllow ?? []), ...(args.allow ?? [])],
       port: args.port,
@@ -79,13 +95,27 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
       dribble: args.dribble,
       limits: serverLimitsFromFlags(args),
       logger,
+    }).catch(async (error: unknown) => {
+      await recorder?.close();
+      throw error;
     });
     printLine(
       `faultline proxy: ${proxy.url} -> ${args.target}  control: ${proxy.controlUrl}  (Ctrl-C to stop)`,
     );
     const interrupts = catchInterrupts();
+    // A recording is valid on disk at every moment; stopping on SIGTERM too lets it end with the last exchanges.
+    const onTerm = () => process.kill(process.pid, 'SIGINT');
+    if (recorder) process.once('SIGTERM', onTerm);
     await once(interrupts.signal, 'abort');
     interrupts.dispose();
+    process.off('SIGTERM', onTerm);
     await proxy.close();
+    if (recorder) {
+      await recorder.close();
+      const { written, dropped } = recorder.counts();
+      printLine(
+        `faultline proxy: recorded ${written} exchanges to ${args.record}${dropped ? ` (${dropped} dropped)` : ''}`,
+      );
+    }
   },
 };
