@@ -1,4 +1,4 @@
-// Runs the real CLI in this process, as bin.js would, and writes the process's own resource usage
+// Runs the real (built) CLI in this process, as dist/src/cli/bin.js would, and writes the process's own resource usage
 // (peak RSS in KB and CPU time in ms, as getrusage reports them) to file descriptor 3 when it exits, however it exits.
 import { writeSync } from 'node:fs';
 
@@ -9,4 +9,4 @@ process.on('exit', () => {
     JSON.stringify({ maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }),
   );
 });
-await import('../../src/cli/bin.js');
+await import('../../dist/src/cli/bin.js');
