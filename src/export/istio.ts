@@ -1,6 +1,7 @@
+import { latencyMedian } from '../faults/latency.ts';
 import type { Fault, Phase } from '../faults/schema.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { describeLatency, goDuration, latencyMedian } from './duration.ts';
+import { describeLatency, goDuration } from './duration.ts';
 import { virtualServiceSchema } from './schemas.ts';
 import type { Exported, ExportTarget } from './types.ts';
 import { routesOf, Warnings } from './warnings.ts';

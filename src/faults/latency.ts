@@ -21,3 +21,19 @@ export function sampleLatency(dist: LatencyDistribution, rng: Rng): number {
       return pareto(rng, dist.scaleMs, dist.shape);
   }
 }
+
+/** The median of a latency distribution: what a tool with only fixed delays gets, and how phases compare. */
+export function latencyMedian(dist: LatencyDistribution): number {
+  switch (dist.type) {
+    case 'fixed':
+      return dist.ms;
+    case 'uniform':
+      return (dist.minMs + dist.maxMs) / 2;
+    case 'normal':
+      return dist.meanMs;
+    case 'lognormal':
+      return dist.medianMs;
+    case 'pareto':
+      return dist.scaleMs * 2 ** (1 / dist.shape);
+  }
+}

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { LatencyDistribution } from '../faults/schema.ts';
+import { latencyMedian } from '../faults/latency.ts';
 import { formatDuration } from '../util/duration.ts';
 import type { FailureShare, PhaseFit, RecordingFit, RouteFit } from './fit-recording.ts';
 import type { LatencyFit } from './latency-fit.ts';
@@ -196,24 +196,9 @@ function baseLatencyOf(fit: RecordingFit, route: RouteFit): LatencyFit | undefin
 
 /** How much slower a phase's median is than the base's, when more than SAME_LATENCY; 0 otherwise. */
 function medianShift(base: LatencyFit, phase: LatencyFit): number {
-  const b = distributionMedian(base.best.distribution);
-  const p = distributionMedian(phase.best.distribution);
+  const b = latencyMedian(base.best.distribution);
+  const p = latencyMedian(phase.best.distribution);
   return p > b * (1 + SAME_LATENCY) ? p - b : 0;
-}
-
-export function distributionMedian(dist: LatencyDistribution): number {
-  switch (dist.type) {
-    case 'fixed':
-      return dist.ms;
-    case 'uniform':
-      return (dist.minMs + dist.maxMs) / 2;
-    case 'normal':
-      return dist.meanMs;
-    case 'lognormal':
-      return dist.medianMs;
-    case 'pareto':
-      return dist.scaleMs * 2 ** (1 / dist.shape);
-  }
 }
 
 export function fitNote(fit: LatencyFit): string {

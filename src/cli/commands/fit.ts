@@ -56,7 +56,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     }
     // Loaded on use: the fitting code and its statistics library stay off every other command's start-up.
     const { fitFile } = await import('../../fit/fit-file.ts');
-    const { distributionMedian } = await import('../../fit/scenario-yaml.ts');
+    const { latencyMedian } = await import('../../faults/latency.ts');
     const fitted = await fitFile(args.recording, { windowMs, name: args.name });
     const stem = args.recording.replace(/\.(har|json|jsonl|ndjson|log)$/i, '');
     const out = args.out ?? `${stem}.scenario.yaml`;
@@ -70,7 +70,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     for (const route of fit.routes) {
       const best = route.latency?.best;
       const latency = best
-        ? `${best.distribution.type} (median ${distributionMedian(best.distribution).toFixed(1)} ms)  KS ${best.ks.toFixed(3)}`
+        ? `${best.distribution.type} (median ${latencyMedian(best.distribution).toFixed(1)} ms)  KS ${best.ks.toFixed(3)}`
         : 'too few successes to fit';
       printLine(`  ${route.method} ${route.template}  n ${route.requests}  ${latency}`);
     }
