@@ -9,4 +9,4 @@ process.on('exit', () => {
     JSON.stringify({ maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }),
   );
 });
-await import('../../src/cli/bin.js');
+await import('../../dist/src/cli/bin.js');

@@ -2,12 +2,12 @@ import { once } from 'node:events';
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/load-config.ts';
 import { startProxy } from '../../http/proxy.ts';
-import { readScenarioServing } from '../../http/scenario-server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { startRecording } from '../../record/recorder.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
 import { seedOption } from '../seed-flag.ts';
+import { readCheckedServing } from '../serving-scenario.ts';
 import {
   SERVER_LIMIT_OPTIONS,
   type ServerLimitFlags,
@@ -78,7 +78,9 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
   handler: async (args) => {
     const config = await loadConfig(process.cwd(), args.config);
     const logger = createLogger({ level: args.logLevel });
-    const source = args.scenario ? await readScenarioServing(args.scenario, process.cwd()) : undefined;
+    const source = args.scenario
+      ? await readCheckedServing(args.scenario, { allowInsecureHttp: config.allowInsecureHttp })
+      : undefined;
     const recorder = args.record
       ? await startRecording(args.record, { bodies: args.recordBodies })
       : undefined;
