@@ -9,6 +9,7 @@ import { printLine } from '../output.ts';
 import { seedOption } from '../seed-flag.ts';
 import { readCheckedServing } from '../serving-scenario.ts';
 import {
+  PROXY_LIMIT_OPTIONS,
   SERVER_LIMIT_OPTIONS,
   type ServerLimitFlags,
   serverLimitsFromFlags,
@@ -58,6 +59,7 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
       .option('seed', seedOption('seed of the fault draws (default: the scenario’s, else random)'))
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
       .options(SERVER_LIMIT_OPTIONS)
+      .options(PROXY_LIMIT_OPTIONS)
       .option('record', {
         type: 'string',
         describe: 'write every exchange to this HAR 1.2 file (secrets redacted; valid even if stopped)',
