@@ -99,6 +99,10 @@ const EXPECTED: Record<string, Record<string, RegExp>> = {
       /at phases\[0\]\.faults\[0\]\.distribution\.ms: must be at most 31622400000 \(MAX_[A-Z_]+\)/,
     'max-attempts-1000.yaml': /at policies\.retry\.maxAttempts: must be at most 100 \(MAX_[A-Z_]+\)/,
     'name-too-long.yaml': /at name: must be at most 200 \(MAX_[A-Z_]+\)/,
+    'plugin-option-name-too-long.yaml':
+      /at backends\.primary\.options\.name: must be at most 200 characters \(MAX_NAME_LENGTH\) for plugin "mock-analysis"/,
+    'plugin-url-too-long.yaml':
+      /at backends\.primary\.options\.url: must be at most 4096 characters \(MAX_STRING_LENGTH\) for plugin "http"/,
     'rate-1e308.yaml': /at workload\.rate: must be at most 1000000 \(MAX_RATE\) \(got 1e\+308\)/,
     'requests-2-53.yaml': /at workload\.requests: must be at most \d+ \(got 9007199254740992\)/,
     'requests-1e12.yaml': /at workload\.requests: must be at most 100000000 \(MAX_[A-Z_]+\)/,
