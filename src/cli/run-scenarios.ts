@@ -45,7 +45,7 @@ async function runOnce(
     settings.reporters,
     processReporterContext(settings),
     settings.reportersBaseDir,
-        settings.reporterOrigin,
+    settings.reporterOrigin,
   );
   const prepared: PreparedScenario[] = [];
   const say = settings.quiet ? () => {} : printLine;
