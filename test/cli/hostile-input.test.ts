@@ -99,6 +99,8 @@ const EXPECTED: Record<string, Record<string, RegExp>> = {
       /at phases\[0\]\.faults\[0\]\.distribution\.ms: must be at most 31622400000 \(MAX_[A-Z_]+\)/,
     'max-attempts-1000.yaml': /at policies\.retry\.maxAttempts: must be at most 100 \(MAX_[A-Z_]+\)/,
     'name-too-long.yaml': /at name: must be at most 200 \(MAX_[A-Z_]+\)/,
+    'msw-routes-too-many.yaml':
+      /at backends\.primary\.options\.routes: must be at most 100 \(MAX_LIST\) for plugin "msw"/,
     'plugin-option-name-too-long.yaml':
       /at backends\.primary\.options\.name: must be at most 200 characters \(MAX_NAME_LENGTH\) for plugin "mock-analysis"/,
     'plugin-url-too-long.yaml':
