@@ -57,6 +57,8 @@ export type { HypothesisResult, RunResult } from './report/result.ts';
 export { serializeResult } from './report/serialize.ts';
 export type { Rng } from './rng/rng.ts';
 export { type RunOptions, runScenario } from './runner/run-scenario.ts';
+// Plugins bound their own options with the scenario's limits (every string and number has a bound).
+export { LIMITS, MAX_LIST, MAX_NAME_LENGTH, MAX_STRING_LENGTH } from './scenario/limits.ts';
 export { loadScenarioFile, parseScenario } from './scenario/load-scenario.ts';
 export { defineScenario, type Scenario, type ScenarioInput } from './scenario/schema.ts';
 export { exportTraces, type OtlpExportOptions } from './tracing/otlp-export.ts';

@@ -15,7 +15,14 @@ import { NetworkError } from '../../src/errors/call-errors.ts';
 import { PluginError } from '../../src/errors/faultline-error.ts';
 import { GrpcStatusError } from '../../src/errors/grpc-status-error.ts';
 import { type AnalysisReplyMessage, analysisService, RPC_BY_ROUTE } from '../../src/grpc/service.ts';
-import { type BackendRequest, type BackendResponse, defineBackend, z } from '../../src/index.ts';
+import {
+  type BackendRequest,
+  type BackendResponse,
+  defineBackend,
+  MAX_NAME_LENGTH,
+  MAX_STRING_LENGTH,
+  z,
+} from '../../src/index.ts';
 import { registerSecret } from '../../src/logging/secrets.ts';
 import {
   GRPC_PUSHBACK_KEY,
@@ -25,17 +32,24 @@ import {
 import { durationSchema } from '../../src/util/duration.ts';
 import { checkGrpcTransport } from './transport-security.ts';
 
+/** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
+const LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
+const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const optionsSchema = z.strictObject({
   /** `grpc://host:port` (plain text, loopback only) or `grpcs://host:port` (TLS). */
-  url: z.url({ protocol: /^grpcs?$/ }),
+  url: z.url({ protocol: /^grpcs?$/ }).max(MAX_STRING_LENGTH, LONG_STRING),
   /** Name of the environment variable holding the API key (never the key itself). */
-  apiKeyEnv: z.string().regex(ENV_NAME, 'an environment variable name such as ANALYSIS_API_KEY').optional(),
+  apiKeyEnv: z
+    .string()
+    .max(MAX_NAME_LENGTH, LONG_NAME)
+    .regex(ENV_NAME, 'an environment variable name such as ANALYSIS_API_KEY')
+    .optional(),
   /** Metadata the key is sent in: `authorization: Bearer <key>` or `x-api-key: <key>`. */
   apiKeyMetadata: z.enum(['authorization', 'x-api-key']).default('authorization'),
   /** PEM file of the CA to trust for grpcs:// (the system roots when absent); relative to the scenario. */
-  caFile: z.string().min(1).optional(),
+  caFile: z.string().min(1).max(MAX_STRING_LENGTH, LONG_STRING).optional(),
   /** Longest a call may take even without a timeout policy; the policy's timeout cancels sooner. */
   deadline: durationSchema
     .refine((ms) => ms > 0 && ms <= 600_000, 'between 1 ms and 10 minutes')

@@ -4,6 +4,8 @@ import {
   type BackendResponse,
   type CallRecorder,
   defineBackend,
+  MAX_NAME_LENGTH,
+  MAX_STRING_LENGTH,
   NetworkError,
   networkErrorCode,
   openCallRecorder,
@@ -16,21 +18,28 @@ import {
 import { Pool } from 'undici';
 import { checkTransportSecurity } from './transport-security.ts';
 
+/** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
+const LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
+const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const optionsSchema = z.strictObject({
   /** Base URL of the API; request paths are appended to its path. */
-  url: z.url({ protocol: /^https?$/ }),
+  url: z.url({ protocol: /^https?$/ }).max(MAX_STRING_LENGTH, LONG_STRING),
   /** `analysis` checks each response against the argument-analysis API's shapes; `any` accepts any JSON. */
   api: z.enum(['analysis', 'any']).default('analysis'),
   /** Name of the environment variable holding the API key (never the key itself). */
-  apiKeyEnv: z.string().regex(ENV_NAME, 'an environment variable name such as ANALYSIS_API_KEY').optional(),
+  apiKeyEnv: z
+    .string()
+    .max(MAX_NAME_LENGTH, LONG_NAME)
+    .regex(ENV_NAME, 'an environment variable name such as ANALYSIS_API_KEY')
+    .optional(),
   /** How the key is sent: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
   apiKeyHeader: z.enum(['authorization', 'x-api-key']).default('authorization'),
   /** Keep-alive connections kept open to the API. */
   connections: z.number().int().min(1).max(1024).default(64),
   /** Write every call to this HAR 1.2 file (relative to the scenario), secrets redacted, for `faultline fit`. */
-  record: z.string().min(1).optional(),
+  record: z.string().min(1).max(MAX_STRING_LENGTH, LONG_STRING).optional(),
 });
 
 /** Calls a real REST API over keep-alive connections; cancellation (timeouts) comes from the call's signal. */

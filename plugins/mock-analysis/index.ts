@@ -3,6 +3,7 @@ import {
   type BackendResponse,
   defineBackend,
   latencyDistributionSchema,
+  MAX_NAME_LENGTH,
   sampleLatency,
   validateAnalysisResponse,
   z,
@@ -17,6 +18,8 @@ export const DEFAULT_LATENCY = { type: 'lognormal', medianMs: 200, sigma: 0.5 } 
 /** An error reply or refused connection still crosses the wire: a round trip, not the service time. */
 export const DEFAULT_FAILURE_LATENCY = { type: 'fixed', ms: 1 } as const;
 
+/** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
+const LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
 const optionsSchema = z.strictObject({
   /** Base latency of every call, before any injected fault. */
   latency: latencyDistributionSchema.default(DEFAULT_LATENCY),
@@ -26,7 +29,7 @@ const optionsSchema = z.strictObject({
    */
   failureLatency: z.union([z.literal('base'), latencyDistributionSchema]).default(DEFAULT_FAILURE_LATENCY),
   /** The backend's name in results and logs; "mock-analysis" when absent. */
-  name: z.string().min(1).optional(),
+  name: z.string().min(1).max(MAX_NAME_LENGTH, LONG_NAME).optional(),
 });
 
 const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json' });

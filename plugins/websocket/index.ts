@@ -6,6 +6,8 @@ import {
   type BackendRequest,
   type BackendResponse,
   defineBackend,
+  MAX_NAME_LENGTH,
+  MAX_STRING_LENGTH,
   z,
 } from '../../src/index.ts';
 import { registerSecret } from '../../src/logging/secrets.ts';
@@ -18,15 +20,22 @@ export interface WebSocketBackend extends Backend {
   readonly stats: SessionStats;
 }
 
+/** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
+const LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
+const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const boundedMs = (max: number) =>
   durationSchema.refine((ms) => ms > 0 && ms <= max, `between 1 ms and ${max / 1000} s`);
 
 const optionsSchema = z.strictObject({
   /** The session endpoint, `ws://127.0.0.1:8788/api/ws` for `faultline serve --ws 8788`; wss:// off loopback. */
-  url: z.url({ protocol: /^wss?$/ }),
+  url: z.url({ protocol: /^wss?$/ }).max(MAX_STRING_LENGTH, LONG_STRING),
   /** Name of the environment variable holding the API key (never the key itself). */
-  apiKeyEnv: z.string().regex(ENV_NAME, 'an environment variable name such as ANALYSIS_API_KEY').optional(),
+  apiKeyEnv: z
+    .string()
+    .max(MAX_NAME_LENGTH, LONG_NAME)
+    .regex(ENV_NAME, 'an environment variable name such as ANALYSIS_API_KEY')
+    .optional(),
   apiKeyHeader: z.enum(['authorization', 'x-api-key']).default('authorization'),
   /** A ping after this much quiet; no pong within `pingTimeout` ends the session as half-open. */
   pingInterval: boundedMs(600_000).default(5_000),

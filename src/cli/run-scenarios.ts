@@ -45,6 +45,7 @@ async function runOnce(
     settings.reporters,
     processReporterContext(settings),
     settings.reportersBaseDir,
+    settings.reporterOrigin,
   );
   const prepared: PreparedScenario[] = [];
   const say = settings.quiet ? () => {} : printLine;

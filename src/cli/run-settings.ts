@@ -35,6 +35,8 @@ export interface RunSettings {
   readonly reporters: readonly ReporterSpec[];
   /** Folder that reporter module paths are relative to. */
   readonly reportersBaseDir: string;
+  /** Where reporter i came from (the flag, or the config file and field), for its errors. */
+  readonly reporterOrigin: (index: number) => string;
   readonly seed?: number;
   readonly durationMs?: number;
   readonly realTime?: boolean;
@@ -60,6 +62,9 @@ export function resolveRunSettings(flags: RunFlags, config: LoadedConfig, cwd: s
       ? (flags.reporter ?? []).map(parseReporterFlag)
       : (config.reporters ?? DEFAULT_REPORTERS),
     reportersBaseDir: fromFlags ? cwd : config.baseDir,
+    reporterOrigin: fromFlags
+      ? (index) => `--reporter ${flags.reporter?.[index] ?? ''}`
+      : (index) => (config.reporters && config.file ? `${config.file} at reporters[${index}]` : 'reporter'),
     seed: flags.seed ?? config.seed,
     durationMs,
     realTime: flags.realBackend || flags.apiUrl ? true : (flags.realTime ?? config.realTime),
@@ -108,7 +113,12 @@ function withOutFile(flags: RunFlags, config: LoadedConfig, cwd: string, out: st
     config,
     cwd,
   );
-  return { ...settings, reporters: [...settings.reporters, ['json', { output: basename(file) }]] };
+  const count = settings.reporters.length;
+  return {
+    ...settings,
+    reporters: [...settings.reporters, ['json', { output: basename(file) }]],
+    reporterOrigin: (index) => (index === count ? `--out ${out}` : settings.reporterOrigin(index)),
+  };
 }
 
 /** `--real-backend --api-url URL [--api-key-env NAME]`, the reference integration's demo flags. */

@@ -49,7 +49,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
       `Config file ${file} does not exist; check the --config path.`,
     );
   }
-  const raw = await readConfigValue(file);
+  const raw = await readConfigValue(file, explicit === undefined ? 'Config' : '--config');
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -72,9 +72,10 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   };
 }
 
-async function readConfigValue(file: string): Promise<unknown> {
+/** `origin` names where the path came from: `--config`, or `Config` for the file found in the folder. */
+async function readConfigValue(file: string, origin: string): Promise<unknown> {
   const problem = await moduleFileProblem(file, CONFIG_EXTENSIONS);
-  if (problem) throw new FaultlineError('MODULE_NOT_FILE', `Config ${file} ${problem}.`);
+  if (problem) throw new FaultlineError('MODULE_NOT_FILE', `${origin} ${file} ${problem}.`);
   if (extname(file) === '.json') {
     const text = await readFile(file, 'utf8');
     try {

@@ -107,6 +107,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const pool = new Pool(target.origin, {
     connections: options.connections ?? 128,
     keepAliveTimeout: 30_000,
+    headersTimeout: limits.upstreamTimeoutMs,
+    bodyTimeout: limits.upstreamTimeoutMs,
     connect: { lookup: guard.lookup },
   });
   const metrics = createHttpMetrics('proxy');

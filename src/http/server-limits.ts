@@ -9,13 +9,16 @@ import { formatDuration, parseDuration } from '../util/duration.ts';
  * may take to send the headers and the whole request, how long an idle keep-alive connection stays open,
  * and how many connections are open at once. Node's own defaults (60 s for headers, 300 s for a request,
  * no cap) let a slow or crowding client hold a server for minutes. None of them cuts a response the
- * server is delaying on purpose: a latency or hang fault is not cut off by them.
+ * server is delaying on purpose: a latency or hang fault is not cut off by them. The proxy also bounds
+ * how long it waits on a slow upstream (undici's default is 300 s for the headers and between body chunks):
+ * past `upstreamTimeoutMs` the client gets a 504.
  */
 export const SERVER_LIMITS = {
   headerTimeoutMs: { flag: '--header-timeout', min: 100, max: 600_000, default: 10_000 },
   requestTimeoutMs: { flag: '--request-timeout', min: 100, max: 3_600_000, default: 30_000 },
   idleTimeoutMs: { flag: '--idle-timeout', min: 100, max: 600_000, default: 5_000 },
   maxConnections: { flag: '--max-connections', min: 1, max: 65_535, default: 1024 },
+  upstreamTimeoutMs: { flag: '--upstream-timeout', min: 100, max: 3_600_000, default: 60_000 },
 } as const;
 
 export type ServerLimitName = keyof typeof SERVER_LIMITS;

@@ -99,6 +99,12 @@ const EXPECTED: Record<string, Record<string, RegExp>> = {
       /at phases\[0\]\.faults\[0\]\.distribution\.ms: must be at most 31622400000 \(MAX_[A-Z_]+\)/,
     'max-attempts-1000.yaml': /at policies\.retry\.maxAttempts: must be at most 100 \(MAX_[A-Z_]+\)/,
     'name-too-long.yaml': /at name: must be at most 200 \(MAX_[A-Z_]+\)/,
+    'msw-routes-too-many.yaml':
+      /at backends\.primary\.options\.routes: must be at most 100 \(MAX_LIST\) for plugin "msw"/,
+    'plugin-option-name-too-long.yaml':
+      /at backends\.primary\.options\.name: must be at most 200 characters \(MAX_NAME_LENGTH\) for plugin "mock-analysis"/,
+    'plugin-url-too-long.yaml':
+      /at backends\.primary\.options\.url: must be at most 4096 characters \(MAX_STRING_LENGTH\) for plugin "http"/,
     'rate-1e308.yaml': /at workload\.rate: must be at most 1000000 \(MAX_RATE\) \(got 1e\+308\)/,
     'requests-2-53.yaml': /at workload\.requests: must be at most \d+ \(got 9007199254740992\)/,
     'requests-1e12.yaml': /at workload\.requests: must be at most 100000000 \(MAX_[A-Z_]+\)/,
@@ -197,6 +203,14 @@ function generatedCases(out: string): Case[] {
     'plugin-fifo.yaml',
     `${VALID}backends:\n  primary: { plugin: ./fifo/plugin.ts }\n`,
   );
+  const reporterFifo = join(fifoDir, 'reporter.ts');
+  expect(spawnSync('mkfifo', [reporterFifo]).status, 'mkfifo').toBe(0);
+  const reporterFolder = join(dir, 'folder.ts');
+  mkdirSync(reporterFolder);
+  const reportersConfig = write(
+    'reporters.config.json',
+    JSON.stringify({ reporters: ['console', '/dev/zero'] }),
+  );
   mkdirSync(join(out, 'sub'), { recursive: true });
   const linkDir = mkdtempSync(join(tmpdir(), 'faultline-elsewhere-'));
   symlinkSync(linkDir, join(out, 'link'));
@@ -265,21 +279,56 @@ function generatedCases(out: string): Case[] {
       label: 'reporter-dev-zero',
       args: ['run', ok, '--out-dir', out, '--reporter', '/dev/zero'],
       names: '/dev/zero',
-      fragment: /Reporter \/dev\/zero is not a regular file/,
+      fragment: /^faultline: --reporter \/dev\/zero: Reporter \/dev\/zero is not a regular file/,
+    },
+    {
+      cls: 'paths',
+      label: 'reporter-output-dev-zero',
+      args: ['run', ok, '--out-dir', out, '--reporter', 'junit:/dev/zero'],
+      names: '/dev/zero',
+      fragment: /^faultline: --reporter junit:\/dev\/zero: Reporter output "\/dev\/zero" is outside/,
+    },
+    {
+      cls: 'paths',
+      label: 'reporter-fifo',
+      args: ['run', ok, '--out-dir', out, '--reporter', reporterFifo],
+      names: 'reporter.ts',
+      fragment: /^faultline: --reporter \S+reporter\.ts: Reporter \S+ is not a regular file/,
+    },
+    {
+      cls: 'paths',
+      label: 'reporter-folder',
+      args: ['run', ok, '--out-dir', out, '--reporter', reporterFolder],
+      names: 'folder.ts',
+      fragment: /^faultline: --reporter \S+folder\.ts: Reporter \S+ is not a regular file/,
+    },
+    {
+      cls: 'paths',
+      label: 'reporter-etc-passwd',
+      args: ['run', ok, '--out-dir', out, '--reporter', '/etc/passwd'],
+      names: '/etc/passwd',
+      fragment: /^faultline: --reporter \/etc\/passwd: Reporter \/etc\/passwd is not a module/,
+    },
+    {
+      cls: 'paths',
+      label: 'config-reporters-entry',
+      args: ['run', ok, '--out-dir', out, '--config', reportersConfig],
+      names: 'reporters.config.json',
+      fragment: /reporters\.config\.json at reporters\[1\]: Reporter \/dev\/zero is not a regular file/,
     },
     {
       cls: 'paths',
       label: 'config-dev-zero',
       args: ['run', ok, '--out-dir', out, '--config', '/dev/zero'],
       names: '/dev/zero',
-      fragment: /Config \/dev\/zero is not a regular file/,
+      fragment: /^faultline: --config \/dev\/zero is not a regular file/,
     },
     {
       cls: 'paths',
       label: 'config-etc-passwd',
       args: ['run', ok, '--out-dir', out, '--config', '/etc/passwd'],
       names: '/etc/passwd',
-      fragment: /Config \/etc\/passwd is not a module/,
+      fragment: /^faultline: --config \/etc\/passwd is not a module/,
     },
     {
       cls: 'terminal',

@@ -128,6 +128,7 @@ describe('the limits are bounded', () => {
       requestTimeoutMs: SERVER_LIMITS.requestTimeoutMs.default,
       idleTimeoutMs: SERVER_LIMITS.idleTimeoutMs.default,
       maxConnections: SERVER_LIMITS.maxConnections.default,
+      upstreamTimeoutMs: SERVER_LIMITS.upstreamTimeoutMs.default,
     });
     expect(resolveServerLimits({ requestTimeoutMs: '2m', idleTimeoutMs: 250 })).toMatchObject({
       requestTimeoutMs: 120_000,
@@ -152,6 +153,9 @@ describe('the limits are bounded', () => {
       /--max-connections must be a whole number from 1 to 65535/,
     );
     expect(refusal({ maxConnections: 1e9 })).toMatch(/--max-connections/);
+    expect(refusal({ upstreamTimeoutMs: '2h' })).toMatch(
+      /--upstream-timeout must be a duration from 100ms to 1h \(got 2h\)/,
+    );
     expect(refusal({ maxConnections: 2.5 })).toMatch(/--max-connections/);
     expect(refusal({ headerTimeoutMs: '20s', requestTimeoutMs: '10s' })).toMatch(
       /--header-timeout must not be longer than --request-timeout/,

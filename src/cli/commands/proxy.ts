@@ -2,13 +2,14 @@ import { once } from 'node:events';
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/load-config.ts';
 import { startProxy } from '../../http/proxy.ts';
-import { readScenarioServing } from '../../http/scenario-server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { startRecording } from '../../record/recorder.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
 import { seedOption } from '../seed-flag.ts';
+import { readCheckedServing } from '../serving-scenario.ts';
 import {
+  PROXY_LIMIT_OPTIONS,
   SERVER_LIMIT_OPTIONS,
   type ServerLimitFlags,
   serverLimitsFromFlags,
@@ -58,6 +59,7 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
       .option('seed', seedOption('seed of the fault draws (default: the scenario’s, else random)'))
       .option('dribble', { type: 'boolean', describe: 'deliver latency as a slow body after the headers' })
       .options(SERVER_LIMIT_OPTIONS)
+      .options(PROXY_LIMIT_OPTIONS)
       .option('record', {
         type: 'string',
         describe: 'write every exchange to this HAR 1.2 file (secrets redacted; valid even if stopped)',
@@ -78,7 +80,9 @@ export const proxyCommand: CommandModule<object, ProxyArgs> = {
   handler: async (args) => {
     const config = await loadConfig(process.cwd(), args.config);
     const logger = createLogger({ level: args.logLevel });
-    const source = args.scenario ? await readScenarioServing(args.scenario, process.cwd()) : undefined;
+    const source = args.scenario
+      ? await readCheckedServing(args.scenario, { allowInsecureHttp: config.allowInsecureHttp })
+      : undefined;
     const recorder = args.record
       ? await startRecording(args.record, { bodies: args.recordBodies })
       : undefined;

@@ -88,6 +88,7 @@ export function replayCommand(setExit: SetExitCode): CommandModule<object, Repla
         settings.reporters,
         processReporterContext(settings),
         settings.reportersBaseDir,
+        settings.reporterOrigin,
       );
       const interrupts = catchInterrupts();
       try {

@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import type { CommandModule } from 'yargs';
 import { FaultlineError } from '../../errors/faultline-error.ts';
-import { readScenarioServing } from '../../http/scenario-server.ts';
 import { startServer } from '../../http/server.ts';
 import { createLogger, LOG_LEVELS } from '../../logging/logger.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine } from '../output.ts';
 import { seedOption } from '../seed-flag.ts';
+import { readCheckedServing } from '../serving-scenario.ts';
 import {
   SERVER_LIMIT_OPTIONS,
   type ServerLimitFlags,
@@ -92,7 +92,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     const grpcPort = portFlag('grpc', args.grpc, DEFAULT_GRPC_PORT);
     const wsPort = portFlag('ws', args.ws, DEFAULT_WS_PORT);
     const logger = createLogger({ level: args.logLevel });
-    const source = args.scenario ? await readScenarioServing(args.scenario, process.cwd()) : undefined;
+    const source = args.scenario ? await readCheckedServing(args.scenario) : undefined;
     const server = await startServer({
       port: args.port,
       host: args.host,

@@ -3,7 +3,7 @@ import { SERVER_LIMITS, type ServerLimitsInput } from '../../http/server-limits.
 import { formatDuration } from '../../util/duration.ts';
 
 const span = (min: number, max: number, show: (n: number) => string) => `${show(min)}–${show(max)}`;
-const { headerTimeoutMs, requestTimeoutMs, idleTimeoutMs, maxConnections } = SERVER_LIMITS;
+const { headerTimeoutMs, requestTimeoutMs, idleTimeoutMs, maxConnections, upstreamTimeoutMs } = SERVER_LIMITS;
 const durationHelp = (what: string, limit: { min: number; max: number; default: number }) =>
   `${what} (default ${formatDuration(limit.default)}, ${span(limit.min, limit.max, formatDuration)})`;
 
@@ -30,11 +30,23 @@ export const SERVER_LIMIT_OPTIONS = {
   },
 } as const satisfies Record<string, Options>;
 
+/** The proxy's own: how long it waits on its upstream. */
+export const PROXY_LIMIT_OPTIONS = {
+  'upstream-timeout': {
+    type: 'string',
+    describe: durationHelp(
+      'time the upstream has to send the response headers, and between body chunks, then 504',
+      upstreamTimeoutMs,
+    ),
+  },
+} as const satisfies Record<string, Options>;
+
 export interface ServerLimitFlags {
   readonly headerTimeout?: string;
   readonly requestTimeout?: string;
   readonly idleTimeout?: string;
   readonly maxConnections?: number;
+  readonly upstreamTimeout?: string;
 }
 
 export function serverLimitsFromFlags(flags: ServerLimitFlags): ServerLimitsInput {
@@ -43,5 +55,6 @@ export function serverLimitsFromFlags(flags: ServerLimitFlags): ServerLimitsInpu
     requestTimeoutMs: flags.requestTimeout,
     idleTimeoutMs: flags.idleTimeout,
     maxConnections: flags.maxConnections,
+    upstreamTimeoutMs: flags.upstreamTimeout,
   };
 }

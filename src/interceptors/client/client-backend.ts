@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type BackendPlugin, defineBackend } from '../../backend/contract.ts';
 import { createFaultPlan } from '../../faults/create-fault-plan.ts';
 import { linkAbort } from '../../policies/abort-link.ts';
+import { MAX_LIST, MAX_NAME_LENGTH, MAX_STRING_LENGTH } from '../../scenario/limits.ts';
 import type { InterceptorKind } from '../active-interceptor.ts';
 import { runInCallScope } from '../call-scope.ts';
 import { createChaosExchange } from '../chaos-exchange.ts';
@@ -12,17 +13,25 @@ import { openBackendRef } from '../open-backend.ts';
 import { readClientFailure } from './client-failure.ts';
 import { loadClient } from './load-client.ts';
 
+const atMost = (max: number, name: string) => `must be at most ${max} characters (${name})`;
+const LONG_STRING = atMost(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH');
+
+/** The options of the msw and nock plugins, bounded like the scenario around them. */
 export const clientBackendOptions = z.strictObject({
   /** The user's client module, relative to the scenario file. */
-  client: z.string().min(1),
+  client: z.string().min(1).max(MAX_STRING_LENGTH, LONG_STRING),
   /** Which export is the client function; default the default export (or the only function exported). */
-  export: z.string().min(1).optional(),
+  export: z.string().min(1).max(MAX_NAME_LENGTH, atMost(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH')).optional(),
   /** Where the client is pointed; intercepted, never reached over the network. */
-  baseUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_BASE_URL),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(MAX_STRING_LENGTH, LONG_STRING)
+    .default(DEFAULT_BASE_URL),
   /** Paths answered under the base URL; others fail as unhandled. */
   routes: z
-    .array(z.string().startsWith('/'))
+    .array(z.string().startsWith('/').max(MAX_STRING_LENGTH, LONG_STRING))
     .min(1)
+    .max(MAX_LIST, `must be at most ${MAX_LIST} (MAX_LIST)`)
     .default([...DEFAULT_ROUTES]),
   /** What answers behind the interception, as a backend entry of a scenario: { plugin, options }. */
   backend: interceptedBackendSchema,

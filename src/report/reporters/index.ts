@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { FaultlineError } from '../../errors/faultline-error.ts';
+import { FaultlineError, isFaultlineError } from '../../errors/faultline-error.ts';
 import { didYouMean } from '../../util/did-you-mean.ts';
 import { importDefault } from '../../util/import-user-module.ts';
 import { moduleFileProblem } from '../../util/module-file.ts';
@@ -45,14 +45,28 @@ export function isBuiltinReporterName(name: string): name is BuiltinReporterName
   return Object.hasOwn(builtinReporters, name);
 }
 
-/** Creates every reporter up front, so a bad name or output path fails before any scenario runs. */
+/**
+ * Creates every reporter up front, so a bad name or output path fails before any scenario runs.
+ * `origin(i)` says where spec i came from (`--reporter junit:x.xml`, `faultline.config.json at
+ * reporters[0]`); an error about that spec starts with it, so the user knows what to fix.
+ */
 export async function createReporters(
   specs: readonly ReporterSpec[],
   ctx: ReporterContext,
   baseDir: string = process.cwd(),
+  origin?: (index: number) => string,
 ): Promise<Reporter[]> {
   const reporters: Reporter[] = [];
-  for (const spec of specs) reporters.push(await createReporter(spec, ctx, baseDir));
+  for (const [index, spec] of specs.entries()) {
+    try {
+      reporters.push(await createReporter(spec, ctx, baseDir));
+    } catch (error) {
+      if (!origin || !isFaultlineError(error)) throw error;
+      throw new FaultlineError(error.code, `${origin(index)}: ${error.message}`, error.exitCode, {
+        cause: error,
+      });
+    }
+  }
   return reporters;
 }
 
