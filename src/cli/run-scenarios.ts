@@ -61,7 +61,7 @@ async function runOnce(
       }),
     );
   }
-  const summary = await runSession(prepared, reporters, { ...settings, signal });
+  const summary = await runSession(prepared, reporters, { ...settings, signal, warn: printWarning });
   return exitCodeOf(summary);
 }
 
