@@ -62,7 +62,7 @@ async function runOnce(
       }),
     );
   }
-  const summary = await runSession(prepared, reporters, { ...settings, signal });
+  const summary = await runSession(prepared, reporters, { ...settings, signal, warn: printWarning });
   return exitCodeOf(summary);
 }
 

@@ -7,9 +7,11 @@ import {
   type ScenarioPlan,
 } from '../report/reporters/index.ts';
 import type { RunResult } from '../report/result.ts';
-import { randomSeed } from '../rng/rng.ts';
+import { createRng, randomSeed } from '../rng/rng.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import type { RealApi } from '../scenario/point-at-real-api.ts';
+import { exportTraces } from '../tracing/otlp-export.ts';
+import { RunTracer } from '../tracing/run-tracer.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { PreparedScenario } from './prepare-scenario.ts';
 import { urlForDisplay } from './real-api.ts';
@@ -27,6 +29,10 @@ export interface SessionOptions {
   /** Aborting ends the current scenario early (its result marked incomplete) and skips the rest. */
   readonly signal?: AbortSignal;
   readonly shard?: Shard;
+  /** Each scenario's traces go over OTLP/HTTP to this URL once it has run. */
+  readonly otlpEndpoint?: string;
+  /** Told when an export fails; the run goes on (traces are an extra, not the verdict). */
+  readonly warn?: (message: string) => void;
 }
 
 /**
@@ -75,7 +81,10 @@ async function runOne(
   options: SessionOptions,
 ): Promise<ScenarioOutcome> {
   const elapsed = startStopwatch();
+  const tracer = options.otlpEndpoint ? new RunTracer() : undefined;
+  const epochMs = Date.now();
   const result = await runScenario(prepared.scenario, {
+    ...(tracer && { tracer }),
     seed: plan.seed,
     file: prepared.absolute,
     ...(options.durationMs !== undefined && { durationMs: options.durationMs }),
@@ -86,7 +95,31 @@ async function runOne(
       for (const reporter of reporters) reporter.onScenarioProgress?.(plan, elapsedMs, totalMs);
     },
   });
+  if (tracer && options.otlpEndpoint) {
+    await exportRun(tracer, { url: options.otlpEndpoint, plan, epochMs }, options.warn);
+  }
   return { plan, result: withReplay(result, prepared, options), wallMs: elapsed() };
+}
+
+async function exportRun(
+  tracer: RunTracer,
+  target: { url: string; plan: ScenarioPlan; epochMs: number },
+  warn: ((message: string) => void) | undefined,
+): Promise<void> {
+  const { url, plan, epochMs } = target;
+  try {
+    await exportTraces(tracer.requests, {
+      url,
+      scenario: plan.name,
+      seed: plan.seed,
+      epochMs,
+      rng: createRng(plan.seed).fork('otlp'),
+    });
+  } catch (error) {
+    warn?.(
+      `${plan.name}: exporting traces to ${url} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /** Adds what `faultline replay` needs, before the environment block so that block stays last. */

@@ -5,6 +5,7 @@ import type { ReporterSpec } from '../report/reporters/index.ts';
 import { MAX_DURATION_MS } from '../scenario/limits.ts';
 import type { RealApi } from '../scenario/point-at-real-api.ts';
 import { parseDuration } from '../util/duration.ts';
+import { parseOtlpEndpoint } from './otlp-endpoint.ts';
 import { parseShard, type Shard } from './shard.ts';
 
 export const DEFAULT_OUT_DIR = 'faultline-results';
@@ -28,6 +29,8 @@ export interface RunFlags {
   readonly apiKeyEnv?: string;
   /** Run even when a scenario's work estimate is over the limit. */
   readonly force?: boolean;
+  /** `run` only: export each scenario's traces over OTLP/HTTP to this URL. */
+  readonly otlpEndpoint?: string;
 }
 
 export interface RunSettings {
@@ -46,6 +49,7 @@ export interface RunSettings {
   readonly shard?: Shard;
   readonly realApi?: RealApi;
   readonly force?: boolean;
+  readonly otlpEndpoint?: string;
 }
 
 /** Flags win over the config file, which wins over the defaults. */
@@ -73,6 +77,12 @@ export function resolveRunSettings(flags: RunFlags, config: LoadedConfig, cwd: s
     allowInsecureHttp: flags.allowInsecureHttp ?? config.allowInsecureHttp,
     ...(flags.shard !== undefined && { shard: parseShard(flags.shard) }),
     ...(flags.force && { force: true }),
+    ...(flags.otlpEndpoint !== undefined && {
+      otlpEndpoint: parseOtlpEndpoint(
+        flags.otlpEndpoint,
+        flags.allowInsecureHttp ?? config.allowInsecureHttp ?? false,
+      ),
+    }),
     ...realApiOf(flags),
   };
 }

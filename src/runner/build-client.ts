@@ -40,7 +40,10 @@ export function buildClient(
     name,
     client: buildPolicyStack(perBackend, attemptOn(name), legDeps(deps, name)),
   }));
-  const whole = topology.type === 'failover' ? failoverAttempt(legs) : fanOutAttempt(legs, topology.quorum);
+  const whole =
+    topology.type === 'failover'
+      ? failoverAttempt(legs)
+      : fanOutAttempt(legs, topology.quorum, topology.merge);
   return buildPolicyStack({ cache, fallback }, whole, { ...deps, attemptOn });
 }
 

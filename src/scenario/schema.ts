@@ -3,6 +3,7 @@ import { phaseSchema } from '../faults/schema.ts';
 import { parseHypothesis } from '../hypotheses/parse-expression.ts';
 import { hypothesisSchema } from '../hypotheses/schema.ts';
 import { policiesSchema } from '../policies/schema.ts';
+import { fanOutMergeSchema } from '../topology/aggregate-fallacies.ts';
 import { loadBalancedTopologySchema } from '../topology/load-balanced-schema.ts';
 import { sizeCheck } from '../util/bounded-value.ts';
 import { workloadSchema } from '../workload/schema.ts';
@@ -43,6 +44,7 @@ export const topologySchema = z.discriminatedUnion('type', [
     type: z.literal('fan-out'),
     backends: z.array(backendNameSchema).min(2).max(MAX_BACKENDS, 'MAX_BACKENDS'),
     quorum: z.number().int().min(1).max(MAX_BACKENDS, 'MAX_BACKENDS'),
+    merge: fanOutMergeSchema.optional(),
   }),
   loadBalancedTopologySchema,
 ]);

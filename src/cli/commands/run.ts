@@ -41,6 +41,11 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
             describe: 'run shard i of n of the sorted scenario list, e.g. 1/3',
           })
           .option('watch', { type: 'boolean', alias: 'w', describe: 'rerun when a scenario file changes' })
+          .option('otlp-endpoint', {
+            type: 'string',
+            describe:
+              'export each scenario’s traces (a span per request, a child per backend call) over OTLP/HTTP to this URL',
+          })
           .option('force', {
             type: 'boolean',
             describe: 'run a scenario whose estimated backend calls are over the limit (MAX_TOTAL_CALLS)',
@@ -54,7 +59,11 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
           'JUnit for CI, in faultline-results/',
         )
         .example('$0 run scenarios/ --shard 2/4', 'the second quarter of the scenarios, for a CI matrix')
-        .example('$0 run scenarios/retry-storm.yaml --watch', 'rerun on every save'),
+        .example('$0 run scenarios/retry-storm.yaml --watch', 'rerun on every save')
+        .example(
+          '$0 run scenarios/retry-storm.yaml --otlp-endpoint http://127.0.0.1:4318/v1/traces',
+          'traces of the run to a local OpenTelemetry collector',
+        ),
     handler: async (args) => {
       const cwd = process.cwd();
       const config = await loadConfig(cwd, args.config);

@@ -26,6 +26,8 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'topology.backends':
     'Backends a `fan-out` topology calls in parallel, or a `load-balanced` one spreads attempts over (each behind its own breaker, timeout and bulkhead; retries sit above the balancer and pick again).',
   'topology.quorum': 'How many fan-out answers a request needs to succeed.',
+  'topology.merge':
+    'How a `fan-out` merges its answers’ fallacies into `aggregated_fallacies`: `union` (any source), `majority` (more than half of those that answered) or `highest-confidence` (the most confident source’s); each with the sources that reported it.',
   'topology.strategy':
     'How a `load-balanced` topology picks a backend per attempt: `round-robin`, `random`, `least-outstanding` (fewest calls in flight), `power-of-two-choices` (the less busy of two drawn at random) or `weighted` (smooth weighted round-robin).',
   'topology.weights': 'Weight per backend name for `weighted` (default 1; 0 takes a backend out).',

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import type { CostFigures } from '../../metrics/cost.ts';
 import { phaseTable } from './console/phase-table.ts';
 import { ProgressLine } from './console/progress-line.ts';
 import {
@@ -14,6 +15,7 @@ import {
   totalsOf,
   verdictOf,
 } from './format.ts';
+import { money } from './money.ts';
 import type { Reporter, ReporterContext, RunSummary, ScenarioOutcome } from './types.ts';
 
 export interface ConsoleReporterOptions {
@@ -80,10 +82,16 @@ function resultLine({ result, plan, wallMs }: ScenarioOutcome, c: Colors): strin
     `availability ${percent(result.availability)}`,
     `p99 ${millis(result.latency.p99)}`,
     `${result.backend.callsPerRequest.toFixed(2)} calls/req`,
+    ...(result.cost ? [costFigure(result.cost)] : []),
     `${humanDuration(result.durationMs)} ${result.mode} in ${seconds(wallMs)}`,
   ];
   const name = verdict === 'pass' ? displayText(plan.name) : c.bold(displayText(plan.name));
   return `${mark} ${name}  ${c.dim(figures.join(' · '))}${verdict === 'incomplete' ? c.yellow('  (interrupted)') : ''}`;
+}
+
+/** Beside calls/req when the scenario prices its backends: what a request costs and a day of it. */
+function costFigure({ perRequest, perDay, currency }: CostFigures): string {
+  return `${money(perRequest, currency)}/req (${money(perDay, currency)}/day)`;
 }
 
 function detailLines(outcome: ScenarioOutcome, c: Colors): string[] {
