@@ -1,3 +1,4 @@
+import { wallEpochMs } from '../clock/real-clock.ts';
 import { startStopwatch } from '../clock/stopwatch.ts';
 import {
   broadcast,
@@ -82,7 +83,7 @@ async function runOne(
 ): Promise<ScenarioOutcome> {
   const elapsed = startStopwatch();
   const tracer = options.otlpEndpoint ? new RunTracer() : undefined;
-  const epochMs = Date.now();
+  const epochMs = wallEpochMs();
   const result = await runScenario(prepared.scenario, {
     ...(tracer && { tracer }),
     seed: plan.seed,

@@ -25,6 +25,11 @@ export function wallClockIso(): string {
   return new RealDate().toISOString();
 }
 
+/** Wall-clock ms since the epoch, read from the real Date even while the virtual clock fakes it (trace timestamps). */
+export function wallEpochMs(): number {
+  return new RealDate().getTime();
+}
+
 /** Monotonic wall time in ms, for measuring how long a run took (environment facts only). */
 export function wallNow(): number {
   return realPerformanceNow();

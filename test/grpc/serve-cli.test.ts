@@ -27,7 +27,8 @@ describe('faultline serve --grpc --ws', () => {
     const printed = await waitForOutput(serve, /faultline serve: .*ws:\S+/);
     const grpcUrl = /grpc:\/\/(127\.0\.0\.1:\d+)/.exec(printed)?.[1];
     const wsUrl = /(ws:\/\/127\.0\.0\.1:\d+\/api\/ws)/.exec(printed)?.[1];
-    expect(grpcUrl && wsUrl).toBeTruthy();
+    expect(grpcUrl).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(wsUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/api\/ws$/);
 
     const Service = analysisService();
     const client = new Service(grpcUrl!, credentials.createInsecure());
