@@ -103,7 +103,8 @@ async function startServe(): Promise<string> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   for await (const line of createInterface({ input: serve.stdout as NodeJS.ReadableStream })) {
-    const url = (JSON.parse(line) as { url?: string }).url;
+    // serve prints "faultline serve: <url> …" once listening (log lines may come before it).
+    const url = line.split(' ').find((word) => word.startsWith('http://127.0.0.1:'));
     if (url) return url;
   }
   throw new Error('faultline serve stopped before listening');
