@@ -12,10 +12,11 @@ import { validateAnalysisResponse } from '../../src/analysis/router.ts';
 import { ANALYSIS_ENDPOINTS, type AnalysisEndpoint } from '../../src/backend/contract.ts';
 import { abortReason } from '../../src/clock/clock.ts';
 import { NetworkError } from '../../src/errors/call-errors.ts';
-import { PluginError } from '../../src/errors/faultline-error.ts';
 import { GrpcStatusError } from '../../src/errors/grpc-status-error.ts';
 import { type AnalysisReplyMessage, analysisService, RPC_BY_ROUTE } from '../../src/grpc/service.ts';
 import {
+  apiKeyEnvSchema,
+  apiKeyFromEnv,
   type BackendRequest,
   type BackendResponse,
   defineBackend,
@@ -23,7 +24,6 @@ import {
   MAX_STRING_LENGTH,
   z,
 } from '../../src/index.ts';
-import { registerSecret } from '../../src/logging/secrets.ts';
 import {
   GRPC_PUSHBACK_KEY,
   type GrpcCodeName,
@@ -33,19 +33,14 @@ import { durationSchema } from '../../src/util/duration.ts';
 import { checkGrpcTransport } from './transport-security.ts';
 
 /** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
-const LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
+const _LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
 const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const optionsSchema = z.strictObject({
   /** `grpc://host:port` (plain text, loopback only) or `grpcs://host:port` (TLS). */
   url: z.url({ protocol: /^grpcs?$/ }).max(MAX_STRING_LENGTH, LONG_STRING),
   /** Name of the environment variable holding the API key (never the key itself). */
-  apiKeyEnv: z
-    .string()
-    .max(MAX_NAME_LENGTH, LONG_NAME)
-    .regex(ENV_NAME, 'an environment variable name such as ANALYSIS_API_KEY')
-    .optional(),
+  apiKeyEnv: apiKeyEnvSchema.optional(),
   /** Metadata the key is sent in: `authorization: Bearer <key>` or `x-api-key: <key>`. */
   apiKeyMetadata: z.enum(['authorization', 'x-api-key']).default('authorization'),
   /** PEM file of the CA to trust for grpcs:// (the system roots when absent); relative to the scenario. */
@@ -179,14 +174,7 @@ function callError(error: ServiceError, host: string): Error {
 function keyMetadata(envName: string | undefined, key: 'authorization' | 'x-api-key'): Metadata {
   const metadata = new Metadata();
   if (envName === undefined) return metadata;
-  const value = process.env[envName];
-  if (!value) {
-    throw new PluginError(
-      'GRPC_API_KEY_MISSING',
-      `grpc plugin: environment variable ${envName} (named by apiKeyEnv) is not set or empty; export the API key in it before running.`,
-    );
-  }
-  registerSecret(value);
+  const value = apiKeyFromEnv('grpc', envName, 'GRPC_API_KEY_MISSING');
   metadata.set(key, key === 'authorization' ? `Bearer ${value}` : value);
   return metadata;
 }

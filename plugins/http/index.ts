@@ -1,5 +1,7 @@
 import {
   abortReason,
+  apiKeyEnvSchema,
+  apiKeyFromEnv,
   type BackendRequest,
   type BackendResponse,
   type CallRecorder,
@@ -9,9 +11,7 @@ import {
   NetworkError,
   networkErrorCode,
   openCallRecorder,
-  PluginError,
   redact,
-  registerSecret,
   validateAnalysisResponse,
   z,
 } from 'faultline';
@@ -19,9 +19,8 @@ import { Pool } from 'undici';
 import { checkTransportSecurity } from './transport-security.ts';
 
 /** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
-const LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
+const _LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
 const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const optionsSchema = z.strictObject({
   /** Base URL of the API; request paths are appended to its path. */
@@ -29,11 +28,7 @@ const optionsSchema = z.strictObject({
   /** `analysis` checks each response against the argument-analysis API's shapes; `any` accepts any JSON. */
   api: z.enum(['analysis', 'any']).default('analysis'),
   /** Name of the environment variable holding the API key (never the key itself). */
-  apiKeyEnv: z
-    .string()
-    .max(MAX_NAME_LENGTH, LONG_NAME)
-    .regex(ENV_NAME, 'an environment variable name such as ANALYSIS_API_KEY')
-    .optional(),
+  apiKeyEnv: apiKeyEnvSchema.optional(),
   /** How the key is sent: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
   apiKeyHeader: z.enum(['authorization', 'x-api-key']).default('authorization'),
   /** Keep-alive connections kept open to the API. */
@@ -129,14 +124,7 @@ function apiKeyHeaders(
   header: 'authorization' | 'x-api-key',
 ): Record<string, string> {
   if (envName === undefined) return {};
-  const key = process.env[envName];
-  if (!key) {
-    throw new PluginError(
-      'HTTP_API_KEY_MISSING',
-      `http plugin: environment variable ${envName} (named by apiKeyEnv) is not set or empty; export the API key in it before running.`,
-    );
-  }
-  registerSecret(key);
+  const key = apiKeyFromEnv('http', envName, 'HTTP_API_KEY_MISSING');
   return header === 'authorization' ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
 }
 

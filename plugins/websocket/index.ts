@@ -1,7 +1,8 @@
 import { validateAnalysisResponse } from '../../src/analysis/router.ts';
 import { abortReason } from '../../src/clock/clock.ts';
-import { PluginError } from '../../src/errors/faultline-error.ts';
 import {
+  apiKeyEnvSchema,
+  apiKeyFromEnv,
   type Backend,
   type BackendRequest,
   type BackendResponse,
@@ -10,7 +11,6 @@ import {
   MAX_STRING_LENGTH,
   z,
 } from '../../src/index.ts';
-import { registerSecret } from '../../src/logging/secrets.ts';
 import { durationSchema } from '../../src/util/duration.ts';
 import { AnalysisSession, type SessionStats } from './session.ts';
 import { checkWebSocketTransport } from './transport-security.ts';
@@ -21,9 +21,8 @@ export interface WebSocketBackend extends Backend {
 }
 
 /** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
-const LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
+const _LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
 const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const boundedMs = (max: number) =>
   durationSchema.refine((ms) => ms > 0 && ms <= max, `between 1 ms and ${max / 1000} s`);
 
@@ -31,11 +30,7 @@ const optionsSchema = z.strictObject({
   /** The session endpoint, `ws://127.0.0.1:8788/api/ws` for `faultline serve --ws 8788`; wss:// off loopback. */
   url: z.url({ protocol: /^wss?$/ }).max(MAX_STRING_LENGTH, LONG_STRING),
   /** Name of the environment variable holding the API key (never the key itself). */
-  apiKeyEnv: z
-    .string()
-    .max(MAX_NAME_LENGTH, LONG_NAME)
-    .regex(ENV_NAME, 'an environment variable name such as ANALYSIS_API_KEY')
-    .optional(),
+  apiKeyEnv: apiKeyEnvSchema.optional(),
   apiKeyHeader: z.enum(['authorization', 'x-api-key']).default('authorization'),
   /** A ping after this much quiet; no pong within `pingTimeout` ends the session as half-open. */
   pingInterval: boundedMs(600_000).default(5_000),
@@ -103,14 +98,7 @@ function keyHeaders(
   header: 'authorization' | 'x-api-key',
 ): Record<string, string> {
   if (envName === undefined) return {};
-  const key = process.env[envName];
-  if (!key) {
-    throw new PluginError(
-      'WS_API_KEY_MISSING',
-      `websocket plugin: environment variable ${envName} (named by apiKeyEnv) is not set or empty; export the API key in it before running.`,
-    );
-  }
-  registerSecret(key);
+  const key = apiKeyFromEnv('websocket', envName, 'WS_API_KEY_MISSING');
   return header === 'authorization' ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
 }
 
