@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { loadBackendPlugin } from '../backend/registry.ts';
@@ -13,6 +12,7 @@ import { pointAtRealApi, type RealApi } from '../scenario/point-at-real-api.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { checkSemantics } from '../scenario/semantic-checks.ts';
 import { parseScenarioText } from '../scenario/yaml-source.ts';
+import { sha256 } from '../util/sha256.ts';
 import { locateError, pluginFieldError } from './locate-error.ts';
 
 /** A scenario checked as far as it can be without running it. */
@@ -78,7 +78,3 @@ export async function prepareScenario(file: string, options: PrepareOptions): Pr
 }
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}

@@ -62,7 +62,12 @@ async function runOnce(
       }),
     );
   }
-  const summary = await runSession(prepared, reporters, { ...settings, signal, warn: printWarning });
+  const summary = await runSession(prepared, reporters, {
+    ...settings,
+    ...(realApi && { realApi }),
+    signal,
+    warn: printWarning,
+  });
   return exitCodeOf(summary);
 }
 

@@ -9,10 +9,11 @@ import {
 } from '../report/reporters/index.ts';
 import type { RunResult } from '../report/result.ts';
 import { createRng, randomSeed } from '../rng/rng.ts';
-import { runScenario } from '../runner/run-scenario.ts';
 import type { RealApi } from '../scenario/point-at-real-api.ts';
 import { exportTraces } from '../tracing/otlp-export.ts';
 import { RunTracer } from '../tracing/run-tracer.ts';
+import { runUnits } from '../work/run-units.ts';
+import type { UnitSettings, WorkUnit } from '../work/work-unit.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { PreparedScenario } from './prepare-scenario.ts';
 import { urlForDisplay } from './real-api.ts';
@@ -54,17 +55,53 @@ export async function runSession(
     count: scenarios.length,
   }));
   await broadcast(reporters, 'onRunStart', { plans, ...(options.shard && { shard: options.shard }) });
-  const outcomes: ScenarioOutcome[] = [];
-  let stopped = false;
-  for (const [index, plan] of plans.entries()) {
-    if (stopped || options.signal?.aborted) break;
+  const units: WorkUnit[] = plans.map((plan, index) => {
     const prepared = scenarios[index] as PreparedScenario;
-    await broadcast(reporters, 'onScenarioStart', plan);
-    const outcome = await runOne(prepared, plan, reporters, options);
-    outcomes.push(outcome);
-    await broadcast(reporters, 'onScenarioEnd', outcome);
-    stopped = options.bail === true && outcome.result.verdict === 'fail';
-  }
+    return {
+      file: prepared.file,
+      absolute: prepared.absolute,
+      scenarioSha256: prepared.sha256,
+      seed: plan.seed,
+      variant: {},
+    };
+  });
+  const tracers = new Map<number, RunTracer>();
+  const epochs = new Map<number, number>();
+  const outcomes: ScenarioOutcome[] = [];
+  await runUnits(units, {
+    settings: unitSettings(options),
+    ...(options.signal && { signal: options.signal }),
+    onStart: async (index) => {
+      epochs.set(index, wallEpochMs());
+      await broadcast(reporters, 'onScenarioStart', plans[index] as ScenarioPlan);
+    },
+    onProgress: (index, elapsedMs, totalMs) => {
+      const plan = plans[index] as ScenarioPlan;
+      for (const reporter of reporters) reporter.onScenarioProgress?.(plan, elapsedMs, totalMs);
+    },
+    tracerFor: (index) => {
+      if (!options.otlpEndpoint) return undefined;
+      const tracer = new RunTracer();
+      tracers.set(index, tracer);
+      return tracer;
+    },
+    onOutcome: async (index, { result, wallMs }) => {
+      const plan = plans[index] as ScenarioPlan;
+      const tracer = tracers.get(index);
+      if (tracer && options.otlpEndpoint) {
+        const epochMs = epochs.get(index) ?? wallEpochMs();
+        await exportRun(tracer, { url: options.otlpEndpoint, plan, epochMs }, options.warn);
+      }
+      const outcome: ScenarioOutcome = {
+        plan,
+        result: withReplay(result, scenarios[index] as PreparedScenario, options),
+        wallMs,
+      };
+      outcomes.push(outcome);
+      await broadcast(reporters, 'onScenarioEnd', outcome);
+      return !(options.bail === true && outcome.result.verdict === 'fail');
+    },
+  });
   const summary: RunSummary = {
     outcomes,
     notRun: plans.slice(outcomes.length),
@@ -75,31 +112,14 @@ export async function runSession(
   return summary;
 }
 
-async function runOne(
-  prepared: PreparedScenario,
-  plan: ScenarioPlan,
-  reporters: readonly Reporter[],
-  options: SessionOptions,
-): Promise<ScenarioOutcome> {
-  const elapsed = startStopwatch();
-  const tracer = options.otlpEndpoint ? new RunTracer() : undefined;
-  const epochMs = wallEpochMs();
-  const result = await runScenario(prepared.scenario, {
-    ...(tracer && { tracer }),
-    seed: plan.seed,
-    file: prepared.absolute,
+/** The run-wide settings every unit shares. */
+function unitSettings(options: SessionOptions): UnitSettings {
+  return {
     ...(options.durationMs !== undefined && { durationMs: options.durationMs }),
     ...(options.realTime !== undefined && { realTime: options.realTime }),
-    ...(options.signal && { signal: options.signal }),
     ...(options.allowInsecureHttp !== undefined && { allowInsecureHttp: options.allowInsecureHttp }),
-    onProgress: (elapsedMs, totalMs) => {
-      for (const reporter of reporters) reporter.onScenarioProgress?.(plan, elapsedMs, totalMs);
-    },
-  });
-  if (tracer && options.otlpEndpoint) {
-    await exportRun(tracer, { url: options.otlpEndpoint, plan, epochMs }, options.warn);
-  }
-  return { plan, result: withReplay(result, prepared, options), wallMs: elapsed() };
+    ...(options.realApi && { realApi: options.realApi }),
+  };
 }
 
 async function exportRun(

@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   SCENARIO_EXTENSION: 'the scenario file has an extension faultline does not read',
   SCENARIO_TOO_LARGE: 'the scenario file is over the size limit',
   SCENARIO_UNREADABLE: 'the scenario file could not be read',
+  SCENARIO_CHANGED: 'a scenario file changed between planning a run and running one of its units',
   SCENARIO_LOAD_FAILED: 'a TypeScript or JavaScript scenario could not be evaluated',
   SCENARIO_SYNTAX: 'the YAML or JSON does not parse',
   SCENARIO_ALIAS_LIMIT: 'the YAML expands too many aliases',
