@@ -7,10 +7,12 @@ import { runScenarioFiles, watchScenarioFiles } from '../run-scenarios.ts';
 import { type RunFlags, resolveRunSettings } from '../run-settings.ts';
 import { scenarioFilesFor } from '../scenario-files.ts';
 import { seedOption } from '../seed-flag.ts';
-import { selectShard } from '../shard.ts';
+import { resolveShard, selectShard } from '../shard.ts';
+import { planRunSuite } from '../suite-plan.ts';
 import { withReportOptions } from './shared-options.ts';
 
 interface RunArgs extends RunFlags {
+  readonly shardCount?: number;
   readonly files?: string[];
   readonly watch?: boolean;
   readonly config?: string;
@@ -38,7 +40,12 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
           .option('bail', { type: 'boolean', describe: 'stop after the first scenario that fails' })
           .option('shard', {
             type: 'string',
-            describe: 'run shard i of n of the sorted scenario list, e.g. 1/3',
+            describe:
+              'run shard i of n of the suite’s units, e.g. 1/3 (default: JOB_COMPLETION_INDEX + 1 of JOB_COMPLETIONS when set); writes faultline-shard.json for faultline merge',
+          })
+          .option('shard-count', {
+            type: 'number',
+            describe: 'with JOB_COMPLETION_INDEX: how many shards (default: JOB_COMPLETIONS)',
           })
           .option('watch', { type: 'boolean', alias: 'w', describe: 'rerun when a scenario file changes' })
           .option('otlp-endpoint', {
@@ -58,7 +65,11 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
           '$0 run scenarios/ --reporter console --reporter junit:junit.xml',
           'JUnit for CI, in faultline-results/',
         )
-        .example('$0 run scenarios/ --shard 2/4', 'the second quarter of the scenarios, for a CI matrix')
+        .example('$0 run scenarios/ --shard 2/4', 'the second quarter of the units, for a CI matrix')
+        .example(
+          'JOB_COMPLETION_INDEX=1 JOB_COMPLETIONS=4 $0 run scenarios/',
+          'the same, as a Kubernetes Indexed Job pod',
+        )
         .example('$0 run scenarios/retry-storm.yaml --watch', 'rerun on every save')
         .example(
           '$0 run scenarios/retry-storm.yaml --otlp-endpoint http://127.0.0.1:4318/v1/traces',
@@ -69,7 +80,18 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
       const config = await loadConfig(cwd, args.config);
       const settings = resolveRunSettings(args, config, cwd);
       const all = await scenarioFilesFor(args.files, config, cwd);
-      const files = settings.shard ? selectShard(all, settings.shard) : all;
+      const shard = resolveShard(args, process.env);
+      if (shard && !args.watch) {
+        const suite = await planRunSuite(all, settings);
+        const positions = selectShard(
+          suite.units.map((_, at) => at),
+          shard,
+        );
+        const files = positions.map((at) => (suite.units[at] as (typeof suite.units)[number]).file);
+        setExit(await runScenarioFiles(files, { ...settings, shard }, { shard, suite, positions }));
+        return;
+      }
+      const files = shard ? selectShard(all, shard) : all;
       if (!args.watch) {
         setExit(await runScenarioFiles(files, settings));
         return;
