@@ -6,9 +6,10 @@ import { z } from 'zod';
  * settings results depend on), this shard's units, which of them ran, and whether the shard finished.
  * Each kind of shard output (`run` today; a sweep adds its own) extends the common part.
  */
-export const SHARD_MANIFEST_FILE = 'faultline-shard.json';
-/** Folder (inside the shard's output folder) holding one result file per unit that ran. */
-export const SHARD_UNITS_DIR = 'faultline-shard';
+/** Folder, inside the shard's output folder, holding the manifest and one result file per unit that ran. */
+export const SHARD_DIR = 'faultline-shard';
+/** The manifest's path inside the shard's output folder (not beside the results, which tools glob). */
+export const SHARD_MANIFEST_FILE = `${SHARD_DIR}/manifest.json`;
 
 /** More shards than this is a typo, not a plan (a Kubernetes Indexed Job allows 100 000 completions). */
 export const MAX_SHARD_COUNT = 10_000;
@@ -38,7 +39,7 @@ const commonShape = {
   shard: shardSchema,
   /** This shard's units: position in the suite's unit list, and that unit's id. */
   units: z.array(z.strictObject({ at: position, id: unitIdSchema })).max(MAX_SUITE_UNITS),
-  /** The units that ran to an outcome (written to SHARD_UNITS_DIR); the rest did not run. */
+  /** The units that ran to an outcome (their results are in SHARD_DIR); the rest did not run. */
   ran: z.array(z.strictObject({ at: position, wallMs })).max(MAX_SUITE_UNITS),
   /** False until the shard has run every unit it will run; a killed or interrupted shard stays false. */
   complete: z.boolean(),
@@ -86,5 +87,5 @@ export type ShardKind = ShardManifest['kind'];
 
 /** A unit's result file, relative to its shard's output folder. */
 export function unitResultPath(at: number, id: string): string {
-  return `${SHARD_UNITS_DIR}/${at}-${id}.json`;
+  return `${SHARD_DIR}/${at}-${id}.json`;
 }

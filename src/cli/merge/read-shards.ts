@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import {
   MAX_SHARD_COUNT,
+  SHARD_DIR,
   SHARD_MANIFEST_FILE,
   type ShardManifest,
   shardManifestSchema,
@@ -16,6 +17,8 @@ export interface ShardOutput<M extends ShardManifest = ShardManifest> {
   readonly shown: string;
   readonly manifest: M;
 }
+
+const MANIFEST_NAME = basename(SHARD_MANIFEST_FILE);
 
 /** A manifest holds the whole suite's plan: 100 000 units stay well under this. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
@@ -50,6 +53,10 @@ async function manifestsAt(path: string, cwd: string): Promise<string[]> {
   if (kind.isFile()) return [absolute];
   const own = join(absolute, SHARD_MANIFEST_FILE);
   if (await isFile(own)) return [own];
+  // The shard's own faultline-shard/ folder, named directly.
+  if (basename(absolute) === SHARD_DIR && (await isFile(join(absolute, MANIFEST_NAME)))) {
+    return [join(absolute, MANIFEST_NAME)];
+  }
   const entries = await readdir(absolute, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -82,7 +89,7 @@ async function readManifest(file: string, cwd: string): Promise<ShardOutput> {
   } catch {
     throw new FaultlineError(
       'MERGE_INPUT',
-      `${shown} is not JSON; is it a ${SHARD_MANIFEST_FILE} written by faultline run --shard?`,
+      `${shown} is not JSON; is it the ${SHARD_MANIFEST_FILE} of a sharded faultline run?`,
     );
   }
   const parsed = shardManifestSchema.safeParse(json);
@@ -94,7 +101,8 @@ async function readManifest(file: string, cwd: string): Promise<ShardOutput> {
       `${shown} at ${field}: ${issue?.message ?? 'invalid'}; it is not a shard manifest this faultline reads`,
     );
   }
-  return { dir: dirname(file), shown, manifest: parsed.data };
+  // The shard's output folder: the manifest sits in its faultline-shard/ folder.
+  return { dir: dirname(dirname(file)), shown, manifest: parsed.data };
 }
 
 function shownPath(file: string, cwd: string): string {
