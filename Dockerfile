@@ -22,10 +22,9 @@ COPY --from=build /build/dist ./dist
 COPY LICENSE README.md ./
 RUN chmod 0755 dist/src/cli/bin.js \
   && ln -s /opt/faultline/dist/src/cli/bin.js /usr/local/bin/faultline \
-  && groupadd --gid 10001 faultline \
-  && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /work --shell /usr/sbin/nologin faultline \
   && mkdir /work && chown 10001:10001 /work
-# Numeric, so Kubernetes' runAsNonRoot can verify it.
+# A numeric user needs no /etc/passwd entry, and Kubernetes' runAsNonRoot can verify it.
+ENV HOME=/work
 USER 10001:10001
 WORKDIR /work
 ENTRYPOINT ["faultline"]
