@@ -55,10 +55,13 @@ export async function mergeRunShards(
   for (const plan of plans) {
     const done = ran.get(plan.index);
     if (!done) {
-      if (incomplete.length > 0 || settings.bail) continue;
+      const holder = holderOf(outputs, plan.index);
+      // Its shard stopped early. (A shard that --bail stopped ran every unit before the suite's first
+      // failure, and the loop ends there.)
+      if (!holder?.manifest.complete) continue;
       throw new FaultlineError(
         'MERGE_INPUT',
-        `${holderOf(outputs, plan.index)?.shown ?? 'a shard'} says it completed but has no result for ${describeRunUnit(units[plan.index] as RunSuiteUnit)}; rerun that shard`,
+        `${holder.shown} says it completed but has no result for ${describeRunUnit(units[plan.index] as RunSuiteUnit)}; rerun that shard`,
       );
     }
     const unit = units[plan.index] as RunSuiteUnit;
