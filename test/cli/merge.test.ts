@@ -101,6 +101,26 @@ describe('faultline merge', () => {
     expect(junitWithoutTimes(join(root, 'merged-rerun'))).toBe(junitWithoutTimes(join(root, 'single')));
   }, 120_000);
 
+  it('with --bail, units after the suite’s first failure are not run, as in one process', async () => {
+    const bail = [...REPORTS, '--bail'];
+    const one = await runCli(['run', 'suite', ...bail, '--out-dir', 'bail-single'], { cwd: root });
+    for (const index of [0, 1, 2]) {
+      await runCli(['run', 'suite', ...bail, '--out-dir', `bail-results/shard-${index}`], {
+        cwd: root,
+        env: pod(index),
+      });
+    }
+    const merged = await runCli(['merge', 'bail-results', ...REPORTS, '--out-dir', 'bail-merged'], {
+      cwd: root,
+    });
+    expect(merged.code).toBe(one.code);
+    expect(Object.keys(resultsWithoutEnvironment(join(root, 'bail-merged')))).toHaveLength(3);
+    expect(resultsWithoutEnvironment(join(root, 'bail-merged'))).toEqual(
+      resultsWithoutEnvironment(join(root, 'bail-single')),
+    );
+    expect(junitWithoutTimes(join(root, 'bail-merged'))).toBe(junitWithoutTimes(join(root, 'bail-single')));
+  }, 90_000);
+
   it('refuses a missing shard, a shard given twice, mixed versions and mixed settings, one line each, exit 2', async () => {
     const refusals: [string[], RegExp][] = [
       [
