@@ -80,6 +80,7 @@ console.log(`one run of scenarios/: median ${s(median(one))} (${one.map(s).join(
 console.log(
   `${shards} shards side by side + merge: median ${s(median(sharded))} (${sharded.map(s).join(', ')})`,
 );
+console.log(`of which the merge: median ${s(median(merges))} (${merges.map(s).join(', ')})`);
 console.log(
   `speed-up ${(median(one) / median(sharded)).toFixed(2)}×, merged JSON equal to one run's: ${same}`,
 );
