@@ -33,8 +33,11 @@ const shardSchema = z
   })
   .refine((shard) => shard.index <= shard.count, 'index is above count');
 
-/** The part every kind shares; `suite` is compared whole between shards, whatever its shape. */
-const commonShape = {
+/**
+ * The part every kind shares (spread into each kind's schema). Each kind adds `kind` and a `suite` with
+ * `settings` (compared whole between shards) and `units` (each with an `id`), which merge checks.
+ */
+export const shardManifestCommonShape = {
   faultline: z.string().min(1).max(100),
   shard: shardSchema,
   /** This shard's units: position in the suite's unit list, and that unit's id. */
@@ -68,7 +71,7 @@ export const runSuiteUnitSchema = z.strictObject({
 
 export const runShardManifestSchema = z.strictObject({
   kind: z.literal('run'),
-  ...commonShape,
+  ...shardManifestCommonShape,
   suite: z.strictObject({
     settings: runShardSettingsSchema,
     units: z.array(runSuiteUnitSchema).max(MAX_SUITE_UNITS),
