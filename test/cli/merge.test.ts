@@ -32,7 +32,7 @@ describe('faultline merge', () => {
     for (const index of [0, 1, 2]) expect((await runPod(index)).code).toBe(index === 2 ? 1 : 0);
   }, 120_000);
 
-  it('three local pods (JOB_COMPLETION_INDEX=0..2) merge to what one run writes: JSON, JUnit, console total, exit code', async () => {
+  it('three local pods (JOB_COMPLETION_INDEX=0..2) merge to what one run writes: JSON, JUnit, markdown, HTML, console total, exit code', async () => {
     expect(single.code, single.stderr).toBe(1);
     const merged = await runCli(['merge', 'results', ...REPORTS, '--out-dir', 'merged'], { cwd: root });
     expect(merged.stderr).toBe('');
@@ -44,6 +44,16 @@ describe('faultline merge', () => {
     expect(junitWithoutTimes(join(root, 'merged'))).toBe(junitWithoutTimes(join(root, 'single')));
     expect(consoleWithoutTimes(merged.stdout)).toBe(consoleWithoutTimes(single.stdout));
     expect(merged.stdout).toMatch(/Scenarios {2}4 passed, 1 failed \(5\)/);
+    // Markdown and HTML hold no wall-clock facts: the same bytes.
+    const pages = ['--reporter', 'markdown', '--reporter', 'html'];
+    await runCli(['run', 'suite', ...pages, '--out-dir', 'single-pages'], { cwd: root });
+    await runCli(['merge', 'results', ...pages, '--out-dir', 'merged-pages'], { cwd: root });
+    for (const page of ['summary.md', 'report.html']) {
+      const [one, merge] = ['single-pages', 'merged-pages'].map((dir) =>
+        readFileSync(join(root, dir, page), 'utf8'),
+      );
+      expect(merge, page).toBe(one);
+    }
   }, 60_000);
 
   it('each pod ran its share of the units and says so in its manifest', () => {
