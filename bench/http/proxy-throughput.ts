@@ -1,9 +1,12 @@
 /**
  * Throughput of the faultline proxy with no fault in force, against a direct connection to the same
  * node:http upstream and against nginx as a reverse proxy (when `nginx` is on the PATH). Loopback only.
- * Each server and the load generator (autocannon) run in their own process.
+ * Each server and each load generator run in their own process. Two load generators, each round
+ * running both against every target in turn (so a burst of load from elsewhere hits all targets):
+ * wrk (`-t2 -c32`, when `wrk` is on the PATH; the figures the targets are judged on) and autocannon
+ * (`--connections`, default 100). Medians over the rounds.
  *
- *   npx tsx bench/http/proxy-throughput.ts [--duration 10] [--connections 100] [--rounds 3]
+ *   npx tsx bench/http/proxy-throughput.ts [--duration 10] [--connections 100] [--rounds 5]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,6 +21,14 @@ import { startProxy } from '../../src/http/proxy.ts';
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = resolve(dirname(HERE), '../..');
 const BODY = JSON.stringify({ status: 'ok', service: 'argument-analysis', version: '1.0.0' });
+
+/** What the issue asks of the proxy under wrk -t2 -c32, against nginx in the same rounds. */
+const TARGET_THROUGHPUT_VS_NGINX = 0.7;
+const TARGET_P99_VS_NGINX = 2;
+const WRK_THREADS = 2;
+const WRK_CONNECTIONS = 32;
+
+type Tool = 'wrk' | 'autocannon';
 
 interface Figures {
   readonly label: string;
@@ -57,27 +68,41 @@ function option(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const duration = option('duration', 10);
   const connections = option('connections', 100);
-  const roundCount = option('rounds', 3);
+  const roundCount = option('rounds', 5);
+  const tools: Tool[] = hasCommand('wrk') ? ['wrk', 'autocannon'] : ['autocannon'];
   const children: ChildProcess[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
   try {
     const upstreamPort = await spawnServer(children, ['upstream']);
     const upstream = `http://127.0.0.1:${upstreamPort}`;
     const proxyPort = await spawnServer(children, ['proxy', upstream]);
-    const nginxPort = hasNginx() ? await startNginx(children, scratch, upstreamPort) : undefined;
+    const nginxPort = hasCommand('nginx') ? await startNginx(children, scratch, upstreamPort) : undefined;
 
     const targets: [string, string][] = [
       ['direct node:http', upstream],
       ['faultline proxy', `http://127.0.0.1:${proxyPort}`],
     ];
     if (nginxPort) targets.push(['nginx proxy_pass', `http://127.0.0.1:${nginxPort}`]);
-    // Rounds interleave the targets so a burst of load from elsewhere on the machine hits all of them.
-    const rounds: Figures[][] = targets.map(() => []);
+    // Rounds interleave the targets (and the tools) so a burst of load from elsewhere hits all of them.
+    const rounds = new Map<Tool, Figures[][]>(tools.map((tool) => [tool, targets.map(() => [])]));
     for (let round = 0; round < roundCount; round++) {
-      for (const [i, [label, url]] of targets.entries())
-        rounds[i]!.push(await load(label, url, duration, connections));
+      for (const [i, [label, url]] of targets.entries()) {
+        await autocannon(url, 2, connections); // warm-up, unrecorded
+        for (const tool of tools) {
+          const figures =
+            tool === 'wrk' ? await wrk(label, url, duration) : await load(label, url, duration, connections);
+          rounds.get(tool)![i]!.push(figures);
+        }
+      }
     }
-    report(rounds.map(median), duration, connections, roundCount);
+    for (const tool of tools) {
+      const setting =
+        tool === 'wrk' ? `wrk -t${WRK_THREADS} -c${WRK_CONNECTIONS}` : `autocannon -c${connections}`;
+      report(setting, rounds.get(tool)!.map(median), duration, roundCount);
+    }
+    if (!hasCommand('wrk'))
+      console.log('\nwrk not found on PATH: its rows are left out (install wrk to compare).');
+    if (!nginxPort) console.log('\nnginx not found on PATH: install it to compare.');
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
@@ -96,9 +121,9 @@ async function spawnServer(children: ChildProcess[], args: string[]): Promise<nu
   return Number(chunk.toString().trim());
 }
 
-function hasNginx(): boolean {
+function hasCommand(name: string): boolean {
   try {
-    execFileSync('which', ['nginx'], { stdio: 'ignore' });
+    execFileSync('which', [name], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -176,6 +201,35 @@ async function load(label: string, url: string, duration: number, connections: n
   };
 }
 
+/** One wrk run in its own process: req/s, p99 (from --latency) and errors out of its text summary. */
+async function wrk(label: string, url: string, duration: number): Promise<Figures> {
+  const args = [
+    '-t',
+    String(WRK_THREADS),
+    '-c',
+    String(WRK_CONNECTIONS),
+    '-d',
+    `${duration}s`,
+    '--latency',
+    url,
+  ];
+  const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await once(child, 'exit');
+  const text = Buffer.concat(chunks).toString();
+  const rate = /Requests\/sec:\s+([\d.]+)/.exec(text);
+  const p99 = /^\s+99%\s+([\d.]+)(us|ms|s)\b/m.exec(text);
+  if (!rate || !p99) throw new Error(`could not read wrk's summary for ${label}:\n${text}`);
+  const unit = p99[2] === 'us' ? 1e-3 : p99[2] === 's' ? 1e3 : 1;
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(text);
+  const errors =
+    (socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0) +
+    Number(non2xx?.[1] ?? 0);
+  return { label, requestsPerSecond: Number(rate[1]), p99Ms: Number(p99[1]) * unit, errors };
+}
+
 interface AutocannonSummary {
   requests: { average: number };
   latency: { p99: number };
@@ -194,22 +248,22 @@ async function autocannon(url: string, duration: number, connections: number): P
   return JSON.parse(Buffer.concat(chunks).toString()) as AutocannonSummary;
 }
 
-/** The round with the median throughput (its p99 goes with it, so the two figures come from one run). */
+/** Median throughput and median p99 over the rounds (each taken on its own), and every round's errors. */
 function median(runs: readonly Figures[]): Figures {
-  const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return {
+    label: runs[0]?.label ?? '',
+    requestsPerSecond: middle(runs.map((run) => run.requestsPerSecond)),
+    p99Ms: middle(runs.map((run) => run.p99Ms)),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+  };
 }
 
-function report(
-  results: readonly Figures[],
-  duration: number,
-  connections: number,
-  roundCount: number,
-): void {
+function report(setting: string, results: readonly Figures[], duration: number, roundCount: number): void {
   const direct = results[0]!;
   const nginx = results.find((result) => result.label.startsWith('nginx'));
   console.log(
-    `loopback, ${connections} connections, ${duration}s per target, median of ${roundCount} interleaved rounds, ` +
+    `\n${setting}, loopback, ${duration}s per target, medians of ${roundCount} interleaved rounds, ` +
       `${BODY.length}-byte JSON body\n`,
   );
   console.log('target               req/s     p99 ms   vs direct  vs nginx (req/s, p99)  errors');
@@ -218,11 +272,19 @@ function report(
       ? `${ratio(r.requestsPerSecond, nginx.requestsPerSecond)}, ${ratio(r.p99Ms, nginx.p99Ms)}`
       : 'n/a';
     console.log(
-      `${r.label.padEnd(18)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${r.p99Ms.toFixed(1).padStart(9)}` +
+      `${r.label.padEnd(18)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${r.p99Ms.toFixed(2).padStart(9)}` +
         `   ${ratio(r.requestsPerSecond, direct.requestsPerSecond).padStart(8)}  ${vsNginx.padEnd(21)}  ${r.errors}`,
     );
   }
-  if (!nginx) console.log('\nnginx not found on PATH: install it to compare.');
+  const proxy = results.find((result) => result.label === 'faultline proxy');
+  if (!nginx || !proxy || !setting.startsWith('wrk')) return;
+  const throughput = proxy.requestsPerSecond / nginx.requestsPerSecond;
+  const p99 = proxy.p99Ms / nginx.p99Ms;
+  const verdict = (met: boolean) => (met ? 'met' : 'missed');
+  console.log(
+    `targets: throughput ≥ ${TARGET_THROUGHPUT_VS_NGINX}× nginx's: ${throughput.toFixed(2)}× (${verdict(throughput >= TARGET_THROUGHPUT_VS_NGINX)}); ` +
+      `p99 ≤ ${TARGET_P99_VS_NGINX}× nginx's: ${p99.toFixed(2)}× (${verdict(p99 <= TARGET_P99_VS_NGINX)})`,
+  );
 }
 
 function ratio(a: number, b: number): string {
