@@ -198,8 +198,6 @@ async function startNginx(
   const asRoot = process.getuid?.() === 0 ? 'user root;' : '';
   const conf = `${asRoot}
 worker_processes 1;
-# One process (the worker's event loop, without a master): like the node processes, one process serves.
-master_process off;
 daemon off;
 pid ${scratch}/nginx.pid;
 error_log ${scratch}/error.log warn;
@@ -227,7 +225,24 @@ http {
   const child = spawn('nginx', ['-p', scratch, '-c', file], { stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   await waitForPort(port);
-  return { port, pid: child.pid };
+  return { port, pid: workerOf(child.pid) };
+}
+
+/** nginx's one worker process (the master only supervises it), for its CPU time; undefined without pgrep. */
+function workerOf(master: number | undefined): number | undefined {
+  if (master === undefined) return undefined;
+  try {
+    return (
+      Number(
+        execFileSync('pgrep', ['-P', String(master)])
+          .toString()
+          .trim()
+          .split('\n')[0],
+      ) || undefined
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 async function freePort(): Promise<number> {
