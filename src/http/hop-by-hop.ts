@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeader, OutgoingHttpHeaders } from 'node:http';
 
 /** Headers about one connection, which a proxy must not forward (RFC 9110 §7.6.1), plus Host, set per hop. */
 const HOP_BY_HOP = new Set([
@@ -27,6 +27,21 @@ export function endToEndHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeade
     if (HOP_BY_HOP.has(name) || (extra.length > 0 && extra.includes(name))) continue;
     const value = headers[name];
     if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/**
+ * The same filter, as the flat [name, value, ...] list `writeHead` takes as it is: node then writes the
+ * header block from the list instead of walking a second header object.
+ */
+export function endToEndHeaderList(headers: IncomingHttpHeaders): OutgoingHttpHeader[] {
+  const extra = namedByConnection(headers.connection);
+  const out: OutgoingHttpHeader[] = [];
+  for (const name in headers) {
+    if (HOP_BY_HOP.has(name) || (extra.length > 0 && extra.includes(name))) continue;
+    const value = headers[name];
+    if (value !== undefined) out.push(name, value);
   }
   return out;
 }

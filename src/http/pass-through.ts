@@ -1,12 +1,12 @@
-import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { endToEndRawHeaders } from './hop-by-hop.ts';
 
 export interface PassThroughHooks {
   /** Why this response must not reach the client (a redirect off the allowlist), or undefined. */
   refuse(status: number, headers: IncomingHttpHeaders): string | undefined;
-  /** Response headers as the client should see them. */
-  rewrite(headers: IncomingHttpHeaders): OutgoingHttpHeaders;
+  /** Response headers as the client should see them, as a flat [name, value, ...] list. */
+  rewrite(headers: IncomingHttpHeaders): OutgoingHttpHeader[];
 }
 
 /** How a forwarded exchange ended: the upstream status streamed, a refusal, or an error. */
@@ -52,7 +52,8 @@ class Exchange implements Dispatcher.DispatchHandler {
   private remaining = -1;
   private settled = false;
   private readonly onClientGone = () => {
-    if (!this.res.writableFinished) this.controller?.abort(new Error('the client closed the connection'));
+    if (!this.settled && !this.res.writableFinished)
+      this.controller?.abort(new Error('the client closed the connection'));
   };
 
   constructor(
@@ -60,7 +61,9 @@ class Exchange implements Dispatcher.DispatchHandler {
     private readonly hooks: PassThroughHooks,
     private readonly resolve: (result: PassThroughResult) => void,
   ) {
-    res.once('close', this.onClientGone);
+    // Left on rather than removed per request: `res` lives no longer than the exchange, and once the
+    // exchange has settled the listener does nothing.
+    res.on('close', this.onClientGone);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -113,7 +116,6 @@ class Exchange implements Dispatcher.DispatchHandler {
   private finish(result: PassThroughResult): void {
     if (this.settled) return;
     this.settled = true;
-    this.res.off('close', this.onClientGone);
     this.resolve(result);
   }
 }

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
 import { Pool } from 'undici';
 import type { Clock } from '../clock/clock.ts';
 import { createRealClock } from '../clock/real-clock.ts';
@@ -19,7 +19,7 @@ import {
   type Outcome,
   sleepUnlessClosed,
 } from './fault-delivery.ts';
-import { endToEndHeaders, endToEndRawHeaders } from './hop-by-hop.ts';
+import { endToEndHeaderList, endToEndHeaders, endToEndRawHeaders } from './hop-by-hop.ts';
 import { createHttpMetrics, type HttpMetrics, routeLabel } from './http-metrics.ts';
 import { listen } from './listen.ts';
 import { networkErrorCode } from './network-error-code.ts';
@@ -123,7 +123,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     dribble: options.dribble ?? false,
     passThroughHooks: {
       refuse: (status, headers) => refusedRedirect(status, headers, guard, target, logger),
-      rewrite: (headers) => responseHeaders(headers, target),
+      rewrite: (headers) => responseHeaderList(headers, target),
     },
     observe: options.observe,
   };
@@ -196,19 +196,29 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps
   ended?.(outcome);
 }
 
-async function proxyRequest(
+/** The outcome, or its promise: a request with no fault in force goes straight to `forward`. */
+function proxyRequest(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
   deps: ProxyDeps,
-): Promise<Outcome> {
+): Promise<Outcome> | Outcome {
   // Absolute-form request targets would turn the proxy into an open forward proxy.
   if (!path.startsWith('/'))
     return sendError(res, 400, 'BAD_REQUEST_TARGET', 'request paths must start with /');
   const method = req.method === 'POST' ? 'POST' : 'GET';
   const effect = deps.faults.effectFor({ method, path });
   if (effect.injected.length === 0) return forward(req, res, path, deps);
+  return withFault(req, res, path, effect, deps);
+}
 
+async function withFault(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  effect: FaultEffect,
+  deps: ProxyDeps,
+): Promise<Outcome> {
   deps.metrics.faultsInjected(effect.injected);
   noteFaults(res, effect.injected);
   const ctx: DeliveryContext = { clock: deps.clock, signal: connectionSignal(res) };
@@ -220,21 +230,17 @@ async function proxyRequest(
 }
 
 /** Streams the request up and the response down, bytes untouched. */
-async function forward(
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  deps: ProxyDeps,
-): Promise<Outcome> {
-  const result = await passThrough(deps.pool, req, res, path, deps.passThroughHooks);
-  switch (result.type) {
-    case 'streamed':
-      return String(result.status);
-    case 'refused':
-      return sendError(res, 502, 'REDIRECT_REFUSED', result.reason);
-    case 'failed':
-      return result.headersSent || res.destroyed ? 'aborted' : upstreamFailed(res, result.error, deps);
-  }
+function forward(req: IncomingMessage, res: ServerResponse, path: string, deps: ProxyDeps): Promise<Outcome> {
+  return passThrough(deps.pool, req, res, path, deps.passThroughHooks).then((result) => {
+    switch (result.type) {
+      case 'streamed':
+        return String(result.status);
+      case 'refused':
+        return sendError(res, 502, 'REDIRECT_REFUSED', result.reason);
+      case 'failed':
+        return result.headersSent || res.destroyed ? 'aborted' : upstreamFailed(res, result.error, deps);
+    }
+  });
 }
 
 /** A corrupting or dribbling fault needs the whole upstream body before it can answer. */
@@ -285,12 +291,24 @@ function corruptBytes(body: Buffer, mode: NonNullable<FaultEffect['corrupt']>): 
 
 function responseHeaders(headers: IncomingHttpHeaders, target: URL) {
   const out = endToEndHeaders(headers);
-  // Same-origin redirects point back through the proxy, as nginx's `proxy_redirect default` does.
-  const location = headers.location;
-  if (typeof location === 'string' && location.startsWith(target.origin)) {
-    out.location = location.slice(target.origin.length) || '/';
-  }
+  const location = throughProxy(headers.location, target);
+  if (location !== undefined) out.location = location;
   return out;
+}
+
+/** responseHeaders as a flat list, for streaming straight into writeHead. */
+function responseHeaderList(headers: IncomingHttpHeaders, target: URL): OutgoingHttpHeader[] {
+  const out = endToEndHeaderList(headers);
+  const location = throughProxy(headers.location, target);
+  if (location === undefined) return out;
+  for (let i = 0; i < out.length; i += 2) if (out[i] === 'location') out[i + 1] = location;
+  return out;
+}
+
+/** Same-origin redirects point back through the proxy, as nginx's `proxy_redirect default` does. */
+function throughProxy(location: string | undefined, target: URL): string | undefined {
+  if (typeof location !== 'string' || !location.startsWith(target.origin)) return undefined;
+  return location.slice(target.origin.length) || '/';
 }
 
 /**

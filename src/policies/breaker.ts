@@ -1,6 +1,7 @@
 import {
   BrokenCircuitError,
   type CircuitBreakerPolicy,
+  CircuitState,
   ConsecutiveBreaker,
   CountBreaker,
   circuitBreaker,
@@ -58,6 +59,9 @@ export function createBreaker(
     // cockatiel has no rejection event, so we notice its BrokenCircuitError on the way out. cockatiel 3.2
     // runs a caller that waited for a half-open probe without that caller's signal: we hand it back.
     execute: (fn, signal) => {
+      // Closed, cockatiel runs the call at once with the caller's signal and cannot refuse it (nothing
+      // below a breaker throws its BrokenCircuitError), so the two wrappers are spared on the common path.
+      if (circuit.state === CircuitState.Closed && !underHedge) return circuit.execute(fn, signal);
       const own: typeof fn = signal
         ? (context) => (context.signal === signal ? fn(context) : fn({ ...context, signal }))
         : fn;

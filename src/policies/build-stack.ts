@@ -6,16 +6,13 @@ import { createBulkhead } from './bulkhead.ts';
 import { createCache } from './cache.ts';
 import { createFallback } from './fallback.ts';
 import { createHedge } from './hedge.ts';
+import { INERT_SIGNAL } from './inert-signal.ts';
 import { failed, failWith, type Load, type Recover, succeeded } from './outcome.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { createRetry } from './retry.ts';
 import type { PoliciesConfig } from './schema.ts';
-import { withOwnSignal } from './signal-pool.ts';
 import type { AttemptFn, ResilientClient, StackDeps } from './stack.ts';
 import { createTimeout } from './timeout.ts';
-
-/** Requests have no caller-side cancellation; every chain starts from this never-aborted signal. */
-const ROOT_SIGNAL = new AbortController().signal;
 
 /**
  * cache ▸ fallback ▸ retry (within its retryBudget) ▸ hedge ▸ breaker ▸ timeout ▸ bulkhead ▸ rateLimit,
@@ -69,14 +66,11 @@ export function loadThrough(config: PoliciesConfig, attempt: AttemptFn, deps: St
   if (config.timeout) policies.push(createTimeout(config.timeout, deps));
   if (config.bulkhead) policies.push(createBulkhead(config.bulkhead, deps));
   if (config.rateLimit) policies.push(createRateLimiter(config.rateLimit, deps));
-  if (policies.length === 0) return withOwnSignal(attempt);
+  // Requests have no caller-side cancellation: every chain starts from a signal nothing aborts, which
+  // is the signal each call gets unless a timeout or a hedge below hands it one it can abort.
+  if (policies.length === 0) return (request) => attempt(request, INERT_SIGNAL);
   // A lone policy runs as itself: wrap() of one policy adds a context copy per call that V8 can leave on
   // a slow path (4× the policy's own cost measured here), and it behaves the same.
   const chain = policies.length === 1 && policies[0] ? policies[0] : wrap(...policies);
-  // A timeout or a hedge cancels calls through the signal it hands each one.
-  if (config.timeout || config.hedge)
-    return (request) => chain.execute(({ signal }) => attempt(request, signal), ROOT_SIGNAL);
-  // Without a timeout nothing cancels a call, but each still gets a signal of its own for its listeners.
-  const call = withOwnSignal(attempt);
-  return (request) => chain.execute(() => call(request), ROOT_SIGNAL);
+  return (request) => chain.execute(({ signal }) => attempt(request, signal), INERT_SIGNAL);
 }

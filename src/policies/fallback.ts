@@ -1,9 +1,9 @@
 import type { BackendRequest } from '../backend/contract.ts';
 import { errorCode } from '../errors/call-errors.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
+import { INERT_SIGNAL } from './inert-signal.ts';
 import { failed, type Recover } from './outcome.ts';
 import type { FallbackConfig } from './schema.ts';
-import { withOwnSignal } from './signal-pool.ts';
 import type { Outcome, StackDeps } from './stack.ts';
 
 /**
@@ -40,5 +40,6 @@ function alternativeOf(
     );
   }
   // Nothing cancels the secondary call: the primary's signal may already be aborted by its timeout.
-  return withOwnSignal(deps.attemptOn(config.backend));
+  const secondary = deps.attemptOn(config.backend);
+  return (request) => secondary(request, INERT_SIGNAL);
 }

@@ -1,6 +1,4 @@
 import { getEventListeners } from 'node:events';
-import type { BackendRequest } from '../backend/contract.ts';
-import type { AttemptFn } from './stack.ts';
 
 const MAX_IDLE = 4096;
 
@@ -56,19 +54,3 @@ export class SignalPool {
 
 /** Whether this runtime lets the pool see derived signals (else it never reuses a controller). */
 export const POOLING_SEES_DERIVED_SIGNALS = DEPENDANTS !== undefined;
-
-/**
- * The attempt with a never-aborted signal of its own per call, for stacks without a timeout: handing
- * every call one shared signal would pile each call's abort listener onto it.
- */
-export function withOwnSignal(attempt: AttemptFn): (request: BackendRequest) => Promise<unknown> {
-  const pool = new SignalPool();
-  return async (request) => {
-    const controller = pool.acquire();
-    try {
-      return await attempt(request, controller.signal);
-    } finally {
-      pool.release(controller);
-    }
-  };
-}

@@ -84,6 +84,19 @@ describe('/metrics', () => {
     expect(samples.every((sample) => sample.labels.component === 'server')).toBe(true);
   });
 
+  it('counts each request once however often it is scraped (counts reach prom-client at scrape time)', async () => {
+    const health = async () => {
+      const samples = parseExposition(await (await fetch(`${server.url}/metrics`)).text());
+      return sampleSum(samples, 'faultline_http_requests_total', { route: '/api/health', status: '200' });
+    };
+    const before = await health();
+    expect(await health()).toBe(before);
+    await fetchOutcome(`${server.url}/api/health`);
+    await fetchOutcome(`${server.url}/api/health`);
+    expect(await health()).toBe(before + 2);
+    expect(await health()).toBe(before + 2);
+  });
+
   it('keeps each instance in its own registry, out of prom-client’s global one', async () => {
     await fetchOutcome(`${other.url}/api/health`);
     const samples = parseExposition(await (await fetch(`${other.url}/metrics`)).text());
