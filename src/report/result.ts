@@ -126,6 +126,8 @@ export interface ReplayInfo {
   readonly realBackend?: { readonly url: string; readonly apiKeyEnv?: string };
   /** True when --allow-insecure-http let the run use plain HTTP to a non-local host. */
   readonly allowInsecureHttp?: boolean;
+  /** The sweep variant the run applied to the scenario (dotted path → value), when it came from a sweep. */
+  readonly variant?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface RunResult extends WindowFigures {
