@@ -1,4 +1,4 @@
-import type { ReplayInfo } from '../report/result.ts';
+import type { ReplayInfo, RunResult } from '../report/result.ts';
 import { runUnits } from '../work/run-units.ts';
 import type { UnitSettings, WorkUnit } from '../work/work-unit.ts';
 import { type RunRecord, runRecord } from './run-record.ts';
@@ -14,6 +14,8 @@ export interface RunSweepOptions {
   readonly selected?: (runs: readonly PlannedRun[]) => PlannedRun[];
   /** Told after each run: how many are done, of how many. */
   readonly onRun?: (done: number, total: number) => void;
+  /** Given each run's full result (with its replay block), e.g. to keep it as a replayable file. */
+  readonly onResult?: (record: RunRecord, result: RunResult) => void | Promise<void>;
 }
 
 /** Runs a sweep's planned runs (or a shard of them) through runUnits; records in planned order. */
@@ -32,9 +34,16 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
     settings: options.settings,
     ...(options.workers !== undefined && { workers: options.workers }),
     ...(options.signal && { signal: options.signal }),
-    onOutcome: (index, { result, unit }) => {
+    onOutcome: async (index, { result, unit }) => {
+      // An interrupted run measured only part of its workload: it is left out, and the sweep stops.
       if (!result.complete) return false;
-      records.push(runRecord(runs[index] as PlannedRun, result, replayOf(plan, unit, options.settings)));
+      const replay = replayOf(plan, unit, options.settings);
+      const record = runRecord(runs[index] as PlannedRun, result, replay);
+      records.push(record);
+      if (options.onResult) {
+        const { environment, ...rest } = result;
+        await options.onResult(record, { ...rest, replay, environment });
+      }
       options.onRun?.(records.length, runs.length);
       return undefined;
     },

@@ -29,7 +29,7 @@ export interface SweepReport {
   readonly kind: 'sweep-report';
   readonly version: typeof SWEEP_REPORT_VERSION;
   readonly plan: SweepPlan;
-  /** What `cost` measures: money (in this currency) or backend calls, per request. */
+  /** What `cost` measures: money per request (`USD/request`) when priced, else `calls/request`. */
   readonly costUnit: string;
   readonly variants: readonly VariantSummary[];
   /** Variant indices in the order reports list them (recommended first). */
@@ -63,7 +63,7 @@ export function buildSweepReport(plan: SweepPlan, runs: readonly RunRecord[]): S
     kind: 'sweep-report',
     version: SWEEP_REPORT_VERSION,
     plan,
-    costUnit: priced ? `${runs[0]?.figures.currency ?? 'money'} per request` : 'backend calls per request',
+    costUnit: priced ? `${runs[0]?.figures.currency ?? 'money'}/request` : 'calls/request',
     variants: variants.map((v) => ({ ...v, onFrontier: frontier.has(v.index) })),
     ranking: ranking(candidates, plan.minPassShare),
     recommendation: recommend(candidates, plan.minPassShare),

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { FaultlineError } from '../errors/faultline-error.ts';
+import type { RunRecord } from './run-record.ts';
+import { planId, type SweepPlan } from './sweep-plan.ts';
+import { buildSweepReport, type SweepReport } from './sweep-report.ts';
+
+/** What a sharded sweep writes: its shard's runs, with the whole plan and a manifest `faultline merge` reads. */
+export interface SweepShardFile {
+  readonly manifest: {
+    readonly kind: 'sweep';
+    readonly planId: string;
+    readonly shard: { readonly index: number; readonly count: number };
+    /** Runs of the whole sweep, over every shard. */
+    readonly totalRuns: number;
+  };
+  readonly plan: SweepPlan;
+  readonly runs: readonly RunRecord[];
+}
+
+export function sweepShardFile(
+  plan: SweepPlan,
+  shard: { index: number; count: number },
+  runs: readonly RunRecord[],
+): SweepShardFile {
+  return {
+    manifest: {
+      kind: 'sweep',
+      planId: planId(plan),
+      shard,
+      totalRuns: plan.variants.length * plan.seeds.length,
+    },
+    plan,
+    runs,
+  };
+}
+
+/** The shape checked on read; plan and runs are then checked against the manifest, not trusted. */
+const shardFileSchema = z.object({
+  manifest: z.object({
+    kind: z.literal('sweep'),
+    planId: z.string(),
+    shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }),
+    totalRuns: z.number().int().min(0),
+  }),
+  plan: z.object({ variants: z.array(z.unknown()), seeds: z.array(z.number()) }).loose(),
+  runs: z.array(z.object({ variant: z.number().int().min(0), seedIndex: z.number().int().min(0) }).loose()),
+});
+
+/**
+ * The full sweep report rebuilt from the partial files of a sharded sweep: refused unless they are all
+ * the shards of one plan, each once, holding every run exactly once. Equal to the unsharded report.
+ */
+export async function mergeSweepShards(files: readonly string[]): Promise<SweepReport> {
+  const shards: SweepShardFile[] = [];
+  for (const file of files) shards.push(await readShard(file));
+  const first = shards[0];
+  if (!first) throw mergeError('no shard files given; pass every sweep-shard-*.json of the sweep');
+  const { count } = first.manifest.shard;
+  const seen = new Set<number>();
+  for (const [i, shard] of shards.entries()) {
+    const file = files[i] as string;
+    if (shard.manifest.planId !== first.manifest.planId) {
+      throw mergeError(
+        `${file} is a shard of another sweep (plan ${shard.manifest.planId}, not ${first.manifest.planId})`,
+      );
+    }
+    if (shard.manifest.shard.count !== count)
+      throw mergeError(
+        `${file} is shard ${shard.manifest.shard.index}/${shard.manifest.shard.count}, not of ${count}`,
+      );
+    if (seen.has(shard.manifest.shard.index))
+      throw mergeError(`${file}: shard ${shard.manifest.shard.index}/${count} is given twice`);
+    seen.add(shard.manifest.shard.index);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0)
+    throw mergeError(
+      `shard ${missing.map((i) => `${i}/${count}`).join(', ')} missing; pass every shard of the sweep`,
+    );
+  const runs = shards.flatMap((shard) => shard.runs);
+  const keys = new Set(runs.map((run) => `${run.variant}.${run.seedIndex}`));
+  if (keys.size !== runs.length || runs.length !== first.manifest.totalRuns) {
+    throw mergeError(
+      `the shards hold ${keys.size} distinct runs of ${first.manifest.totalRuns}; was a shard interrupted? rerun it`,
+    );
+  }
+  return buildSweepReport(first.plan, runs);
+}
+
+async function readShard(file: string): Promise<SweepShardFile> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw mergeError(
+      `${file}: ${code === 'ENOENT' ? 'file not found' : code ? `cannot be read (${code})` : 'is not JSON'}`,
+    );
+  }
+  const parsed = shardFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw mergeError(
+      `${file} is not a sweep shard (${issue?.path.join('.') || 'root'}: ${issue?.message}); pass files written by faultline sweep --shard`,
+    );
+  }
+  const shard = raw as SweepShardFile;
+  if (planId(shard.plan) !== shard.manifest.planId)
+    throw mergeError(`${file}: its plan does not match its manifest (edited?); rerun the shard`);
+  return shard;
+}
+
+function mergeError(message: string): FaultlineError {
+  return new FaultlineError('SWEEP_MERGE_INPUT', message);
+}
