@@ -4,6 +4,8 @@ import type { Spread } from './stats.ts';
 export interface Candidate {
   readonly index: number;
   readonly passShare: number;
+  /** Hypothesis checks that held, summed over hypotheses and seeds: how near a variant came. */
+  readonly checksHeld: number;
   readonly availability: Spread;
   readonly p99: Spread;
   readonly cost: Spread;
@@ -42,15 +44,25 @@ function byCost(a: Candidate, b: Candidate): number {
   );
 }
 
+/** Nearest to holding first: more seeds held, more hypothesis checks held, higher availability, cheaper. */
+function byCloseness(a: Candidate, b: Candidate): number {
+  return (
+    b.passShare - a.passShare ||
+    b.checksHeld - a.checksHeld ||
+    b.availability.mean - a.availability.mean ||
+    byCost(a, b)
+  );
+}
+
 /**
  * The order reports list variants in: those that hold in at least `minPassShare` of seeds, cheapest
- * first, then the others, most often holding first.
+ * first, then the others, nearest to holding first.
  */
 export function ranking(candidates: readonly Candidate[], minPassShare: number): number[] {
   const holds = candidates.filter((c) => c.passShare >= minPassShare).sort(byCost);
   const others = candidates
     .filter((c) => c.passShare < minPassShare)
-    .sort((a, b) => b.passShare - a.passShare || byCost(a, b));
+    .sort(byCloseness);
   return [...holds, ...others].map((c) => c.index);
 }
 
@@ -61,7 +73,7 @@ export function recommend(candidates: readonly Candidate[], minPassShare: number
   if (!best) {
     const closest = candidates
       .slice()
-      .sort((a, b) => b.passShare - a.passShare || byCost(a, b))
+      .sort(byCloseness)
       .slice(0, 3)
       .map((c) => c.index);
     return { found: false, closest };

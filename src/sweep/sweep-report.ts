@@ -54,6 +54,7 @@ export function buildSweepReport(plan: SweepPlan, runs: readonly RunRecord[]): S
     .map((v) => ({
       index: v.index,
       passShare: v.passShare,
+      checksHeld: v.hypotheses.reduce((sum, h) => sum + h.held, 0),
       availability: v.figures.availability,
       p99: v.figures.p99,
       cost: v.cost,
