@@ -30,27 +30,38 @@ hypotheses: [{ name: available, metric: availability, op: ">=", value: ${A} }]
 `;
 
 describe('sweep on a closed-form case', () => {
-  it.each(CASES)('p = $p, A = $A: the smallest k with 1 − p^k ≥ A, at cost (1 − p^k)/(1 − p)', async ({ p, A }) => {
-    const file = scenarioFile('closed-form', scenario(p, A));
-    const { report } = await sweepFile(file, { vary: ['policies.retry.maxAttempts=1..5'], seeds: 5, baseSeed: 11 });
-    const k = smallestK(p, A);
-    expect(report.recommendation.found).toBe(true);
-    if (!report.recommendation.found) return;
-    const best = report.variants[report.recommendation.variant];
-    expect(best?.variant['policies.retry.maxAttempts']).toBe(k);
-    const expectedCost = (1 - p ** k) / (1 - p);
-    expect(best?.cost.low).toBeLessThanOrEqual(expectedCost);
-    expect(best?.cost.high).toBeGreaterThanOrEqual(expectedCost);
-    // One fewer attempt falls short in (almost) every seed; the availability interval holds 1 − p^k.
-    const fewer = report.variants.find((v) => v.variant['policies.retry.maxAttempts'] === k - 1);
-    if (fewer) expect(fewer.passShare).toBeLessThan(report.plan.minPassShare);
-    expect(best?.figures.availability.low).toBeLessThanOrEqual(1 - p ** k);
-    expect(best?.figures.availability.high).toBeGreaterThanOrEqual(1 - p ** k);
-  });
+  it.each(CASES)(
+    'p = $p, A = $A: the smallest k with 1 − p^k ≥ A, at cost (1 − p^k)/(1 − p)',
+    async ({ p, A }) => {
+      const file = scenarioFile('closed-form', scenario(p, A));
+      const { report } = await sweepFile(file, {
+        vary: ['policies.retry.maxAttempts=1..5'],
+        seeds: 5,
+        baseSeed: 11,
+      });
+      const k = smallestK(p, A);
+      expect(report.recommendation.found).toBe(true);
+      if (!report.recommendation.found) return;
+      const best = report.variants[report.recommendation.variant];
+      expect(best?.variant['policies.retry.maxAttempts']).toBe(k);
+      const expectedCost = (1 - p ** k) / (1 - p);
+      expect(best?.cost.low).toBeLessThanOrEqual(expectedCost);
+      expect(best?.cost.high).toBeGreaterThanOrEqual(expectedCost);
+      // One fewer attempt falls short in (almost) every seed; the availability interval holds 1 − p^k.
+      const fewer = report.variants.find((v) => v.variant['policies.retry.maxAttempts'] === k - 1);
+      if (fewer) expect(fewer.passShare).toBeLessThan(report.plan.minPassShare);
+      expect(best?.figures.availability.low).toBeLessThanOrEqual(1 - p ** k);
+      expect(best?.figures.availability.high).toBeGreaterThanOrEqual(1 - p ** k);
+    },
+  );
 
   it('says no variant meets the hypotheses when none does, naming the closest', async () => {
     const file = scenarioFile('closed-form', scenario(0.5, 0.999));
-    const { report } = await sweepFile(file, { vary: ['policies.retry.maxAttempts=1..3'], seeds: 2, baseSeed: 11 });
+    const { report } = await sweepFile(file, {
+      vary: ['policies.retry.maxAttempts=1..3'],
+      seeds: 2,
+      baseSeed: 11,
+    });
     expect(report.recommendation).toEqual({ found: false, closest: expect.any(Array) });
     if (report.recommendation.found) return;
     // 3 attempts comes closest (availability 0.875), and it is named first.
