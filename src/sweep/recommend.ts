@@ -60,9 +60,7 @@ function byCloseness(a: Candidate, b: Candidate): number {
  */
 export function ranking(candidates: readonly Candidate[], minPassShare: number): number[] {
   const holds = candidates.filter((c) => c.passShare >= minPassShare).sort(byCost);
-  const others = candidates
-    .filter((c) => c.passShare < minPassShare)
-    .sort(byCloseness);
+  const others = candidates.filter((c) => c.passShare < minPassShare).sort(byCloseness);
   return [...holds, ...others].map((c) => c.index);
 }
 
