@@ -11,10 +11,7 @@ import { sha256 } from '../../src/util/sha256.ts';
 const REPO = resolve(import.meta.dirname, '../..');
 const FILE = 'scenarios/retry-storm.yaml';
 /** The README's worked example, exactly as its text shows the command. */
-const EXAMPLE_VARY = [
-  'policies.retry.maxAttempts=1,3,5',
-  'policies.breaker.strategy.threshold=10,50,200',
-];
+const EXAMPLE_VARY = ['policies.retry.maxAttempts=1,3,5', 'policies.breaker.strategy.threshold=10,50,200'];
 const MARKERS = /(<!-- sweep-example:start -->\n)([\s\S]*?)(\n<!-- sweep-example:end -->)/;
 
 describe('README: Tuning policies with a sweep', () => {
