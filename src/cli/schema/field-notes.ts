@@ -173,9 +173,11 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'sweep.vary':
     'Dotted scenario path → values: a list (`[1, 2, 3]`) or the `--vary` text (`1..5`, `100ms..2s:5`, `on,off` for a policy block). Paths are checked against this schema.',
   'sweep.seeds': 'Seeds each variant runs on (default 5); every variant of a seed meets the same luck.',
-  'sweep.sampling': '`grid` (every combination, the default), `random` or `lhs` (Latin hypercube) with `samples`.',
+  'sweep.sampling':
+    '`grid` (every combination, the default), `random` or `lhs` (Latin hypercube) with `samples`.',
   'sweep.samples': 'Variants sampled from the grid by `random` or `lhs`.',
-  'sweep.minPassShare': 'Share of seeds a variant’s hypotheses must hold in to be recommended (default 0.95).',
+  'sweep.minPassShare':
+    'Share of seeds a variant’s hypotheses must hold in to be recommended (default 0.95).',
 };
 
 /** What each hypothesis metric measures. */
