@@ -5,7 +5,7 @@ import { applyVariant } from '../../src/scenario/apply-variant.ts';
 import { parseScenario } from '../../src/scenario/load-scenario.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 import { lookupPath } from '../../src/scenario/schema-paths.ts';
-import { parseVaryFlag } from '../../src/sweep/build-plan.ts';
+import { buildSweepPlan, parseVaryFlag } from '../../src/sweep/build-plan.ts';
 import { variantsOf } from '../../src/sweep/space.ts';
 import { parseValues } from '../../src/sweep/values.ts';
 
@@ -144,5 +144,48 @@ describe('sampling the space', () => {
     expect(new Set(lhs.map((v) => v.a)).size).toBe(10);
     expect(new Set(lhs.map((v) => v.b)).size).toBe(10);
     expect(variantsOf(dimensions, 'lhs', 10, createRng(7))).toEqual(lhs);
+  });
+});
+
+describe('sweep bounds', () => {
+  const scenario = parseScenario('v.yaml', BASE);
+  const plan = (request: Partial<Parameters<typeof buildSweepPlan>[0]>) =>
+    buildSweepPlan({ file: 'v.yaml', scenario, scenarioSha256: 'x', ...request });
+
+  it('refuses a grid over MAX_SWEEP_VARIANTS, pointing at sampling, which then runs', () => {
+    const vary = ['policies.retry.maxAttempts=1..100', 'policies.timeout.after=1ms..1s:200'];
+    const error = thrown(() => plan({ vary }));
+    expect(isFaultlineError(error) && error.code).toBe('SWEEP_TOO_LARGE');
+    expect(error.message).toMatch(/20000 variants, over MAX_SWEEP_VARIANTS = 10000; sample it instead/);
+    expect(plan({ vary, samples: 50 }).variants).toHaveLength(50);
+  });
+
+  it('refuses more estimated calls than MAX_SWEEP_CALLS unless forced', () => {
+    const big = parseScenario(
+      'v.yaml',
+      BASE.replace('rate: 10, duration: 10s', 'rate: 100000, duration: 1h'),
+    );
+    const request = {
+      file: 'v.yaml',
+      scenario: big,
+      scenarioSha256: 'x',
+      vary: ['policies.retry.maxAttempts=1..3'],
+    };
+    expect(thrown(() => buildSweepPlan(request)).message).toMatch(/MAX_SWEEP_CALLS.*pass --force/);
+    const warned: string[] = [];
+    expect(buildSweepPlan({ ...request, force: true, warn: (m) => warned.push(m) }).variants).toHaveLength(3);
+    expect(warned[0]).toMatch(/running it anyway \(--force\)/);
+  });
+
+  it('without --vary, sweeps the scenario’s own block; with neither, says how to give one', () => {
+    const own = parseScenario(
+      'v.yaml',
+      `${BASE}sweep: { vary: { policies.retry.maxAttempts: [1, 2] }, seeds: 2 }\n`,
+    );
+    expect(buildSweepPlan({ file: 'v.yaml', scenario: own, scenarioSha256: 'x' })).toMatchObject({
+      variants: [{ 'policies.retry.maxAttempts': 1 }, { 'policies.retry.maxAttempts': 2 }],
+      seeds: [1, 2],
+    });
+    expect(thrown(() => plan({})).message).toMatch(/nothing to sweep; pass --vary path=values/);
   });
 });
