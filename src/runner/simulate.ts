@@ -52,6 +52,8 @@ export interface SimulateOptions {
   readonly allowInsecureHttp?: boolean;
   /** Aborting ends the run at once (Ctrl-C, SIGTERM): ending 'stopped'. */
   readonly stop?: AbortSignal;
+  /** Backend draws in call order, not keyed by (arrival, attempt); see RunOptions.callOrderDraws. */
+  readonly callOrderDraws?: boolean;
 }
 
 export interface Simulation {
@@ -96,7 +98,14 @@ export async function simulate(
       observer.faultHooks ? hooks : undefined,
     );
     const arrivals = createArrivalIds();
-    const attemptOn = backendAttempts(backends, plan, clock, rng, hooks, arrivals);
+    const attemptOn = backendAttempts(
+      backends,
+      plan,
+      clock,
+      rng,
+      hooks,
+      options.callOrderDraws ? undefined : arrivals,
+    );
     const primary = primaryBackend(scenario);
     const client = observer.client({
       clock,
