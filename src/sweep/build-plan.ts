@@ -73,13 +73,16 @@ export function buildSweepPlan(request: SweepRequest): SweepPlan {
     );
   }
   if (sampling !== 'grid' && samples === undefined) usage(`--sampling ${sampling} needs --samples N`);
+  if (samples !== undefined && samples > MAX_SWEEP_VARIANTS) {
+    tooLarge(`--samples ${samples} is over MAX_SWEEP_VARIANTS = ${MAX_SWEEP_VARIANTS}; sample fewer`);
+  }
   const seedCount = request.seeds ?? block?.seeds ?? DEFAULT_SEEDS;
   if (!Number.isInteger(seedCount) || seedCount < 1 || seedCount > MAX_SWEEP_SEEDS) {
     usage(`--seeds ${seedCount}: give 1 to ${MAX_SWEEP_SEEDS} (MAX_SWEEP_SEEDS)`);
   }
   const baseSeed = request.baseSeed ?? scenario.seed ?? 1;
   const rng = createRng(baseSeed).fork('sweep-sampling');
-  const variants = variantsOf(dimensions, sampling, Math.min(samples ?? size, MAX_SWEEP_VARIANTS), rng);
+  const variants = variantsOf(dimensions, sampling, samples ?? size, rng);
   const units = variants.length * seedCount;
   if (units > MAX_SWEEP_UNITS) {
     tooLarge(

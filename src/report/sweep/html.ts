@@ -1,5 +1,5 @@
 import type { SweepReport, VariantSummary } from '../../sweep/sweep-report.ts';
-import { millis } from '../reporters/format.ts';
+import { displayText, millis } from '../reporters/format.ts';
 import { escapeXml as esc } from '../reporters/xml-escape.ts';
 import { planLine, recommendationText, rowCells, sweepHead, sweepRows } from './rows.ts';
 import { type ScatterPoint, scatterPlot } from './scatter.ts';
@@ -19,7 +19,7 @@ export function renderSweepHtml(report: SweepReport): string {
   const recommended = report.recommendation.found ? report.recommendation.variant : undefined;
   const measured = report.variants.filter((v) => v.seeds > 0);
   const label = (v: VariantSummary) =>
-    `#${report.ranking.indexOf(v.index) + 1} ${report.plan.dimensions.map((d) => `${d.path}=${v.variant[d.path]}`).join(', ')}`;
+    `#${report.ranking.indexOf(v.index) + 1} ${report.plan.dimensions.map((d) => `${d.path}=${displayText(String(v.variant[d.path]))}`).join(', ')}`;
   const points = (y: (v: VariantSummary) => number): ScatterPoint[] =>
     measured.map((v) => ({
       x: v.cost.mean,
