@@ -143,6 +143,11 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
         ...(args.force && { force: true }),
         warn: printWarning,
       });
+      if (prepared.scenario.hypotheses.length === 0) {
+        printWarning(
+          `${prepared.file} has no hypotheses: every variant that serves requests "holds", so the cheapest is recommended; add hypotheses to say what must hold`,
+        );
+      }
       const outDir = resolve(cwd, args.outDir ?? join(DEFAULT_OUT_DIR, `sweep-${slug(plan.scenario.name)}`));
       await mkdir(outDir, { recursive: true });
       const progress = process.stderr.isTTY ? new SweepProgress(process.stderr) : undefined;
