@@ -14,6 +14,8 @@ export interface RunSweepOptions {
   readonly selected?: (runs: readonly PlannedRun[]) => PlannedRun[];
   /** Told after each run: how many are done, of how many. */
   readonly onRun?: (done: number, total: number) => void;
+  /** Told each run's wall time, in planned order (for a shard's manifest). */
+  readonly onWallMs?: (wallMs: number) => void;
   /** Given each run's full result (with its replay block), e.g. to keep it as a replayable file. */
   readonly onResult?: (record: RunRecord, result: RunResult) => void | Promise<void>;
 }
@@ -34,12 +36,13 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
     settings: options.settings,
     ...(options.workers !== undefined && { workers: options.workers }),
     ...(options.signal && { signal: options.signal }),
-    onOutcome: async (index, { result, unit }) => {
+    onOutcome: async (index, { result, unit, wallMs }) => {
       // An interrupted run measured only part of its workload: it is left out, and the sweep stops.
       if (!result.complete) return false;
       const replay = replayOf(plan, unit, options.settings);
       const record = runRecord(runs[index] as PlannedRun, result, replay);
       records.push(record);
+      options.onWallMs?.(wallMs);
       if (options.onResult) {
         const { environment, ...rest } = result;
         await options.onResult(record, { ...rest, replay, environment });

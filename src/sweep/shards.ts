@@ -1,34 +1,81 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { FaultlineError } from '../errors/faultline-error.ts';
+import { FAULTLINE_VERSION } from '../runner/version.ts';
+import { unitId } from '../work/work-unit.ts';
 import type { RunRecord } from './run-record.ts';
-import { planId, type SweepPlan } from './sweep-plan.ts';
+import { type PlannedRun, planId, plannedRuns, type SweepPlan } from './sweep-plan.ts';
 import { buildSweepReport, type SweepReport } from './sweep-report.ts';
 
-/** What a sharded sweep writes: its shard's runs, with the whole plan and a manifest `faultline merge` reads. */
+/**
+ * What a sharded sweep writes: its shard's runs, with the whole plan and a manifest `faultline merge`
+ * reads. The manifest has the fields every kind of shard shares on main (src/work/shard-manifest.ts:
+ * faultline, shard, units, ran, complete, wallMs, suite.settings, suite.units with ids), plus planId.
+ */
 export interface SweepShardFile {
   readonly manifest: {
     readonly kind: 'sweep';
+    readonly faultline: string;
     readonly planId: string;
     readonly shard: { readonly index: number; readonly count: number };
     /** Runs of the whole sweep, over every shard. */
     readonly totalRuns: number;
+    /** This shard's runs: position in the sweep's planned runs, and that run's unit id. */
+    readonly units: readonly { readonly at: number; readonly id: string }[];
+    readonly ran: readonly { readonly at: number; readonly wallMs: number }[];
+    readonly complete: boolean;
+    readonly wallMs: number;
+    readonly suite: {
+      readonly settings: { readonly planId: string };
+      readonly units: readonly {
+        readonly id: string;
+        readonly variant: number;
+        readonly seedIndex: number;
+      }[];
+    };
   };
   readonly plan: SweepPlan;
   readonly runs: readonly RunRecord[];
+}
+
+export interface ShardRunInfo {
+  /** The planned runs this shard was given (selectShard of plannedRuns). */
+  readonly selected: readonly PlannedRun[];
+  /** Wall ms of each run, by its position in `selected`. */
+  readonly wallMs: readonly number[];
+  readonly totalWallMs: number;
 }
 
 export function sweepShardFile(
   plan: SweepPlan,
   shard: { index: number; count: number },
   runs: readonly RunRecord[],
+  info?: ShardRunInfo,
 ): SweepShardFile {
+  const all = plannedRuns(plan);
+  const idOf = (run: PlannedRun) =>
+    unitId({
+      scenarioSha256: plan.scenario.scenarioSha256,
+      seed: run.seed,
+      variant: plan.variants[run.variant] ?? {},
+    });
+  const at = (run: PlannedRun) => run.variant * plan.seeds.length + run.seedIndex;
+  const selected = info?.selected ?? runs;
   return {
     manifest: {
       kind: 'sweep',
+      faultline: FAULTLINE_VERSION,
       planId: planId(plan),
       shard,
-      totalRuns: plan.variants.length * plan.seeds.length,
+      totalRuns: all.length,
+      units: selected.map((run) => ({ at: at(run), id: idOf(run) })),
+      ran: runs.map((run, i) => ({ at: at(run), wallMs: Math.round(info?.wallMs[i] ?? 0) })),
+      complete: runs.length === selected.length,
+      wallMs: Math.round(info?.totalWallMs ?? 0),
+      suite: {
+        settings: { planId: planId(plan) },
+        units: all.map((run) => ({ id: idOf(run), variant: run.variant, seedIndex: run.seedIndex })),
+      },
     },
     plan,
     runs,

@@ -28,7 +28,14 @@ describe('sweep shards', () => {
       const part = await sweepFile(file, request, (runs) => selectShard(runs, shard));
       expect(part.runs.length).toBe(9);
       const out = join(file, '..', `sweep-shard-${index}-of-2.json`);
-      writeFileSync(out, JSON.stringify(sweepShardFile(part.plan, shard, part.runs)));
+      const written = sweepShardFile(part.plan, shard, part.runs);
+      // The manifest's common part, as merge checks it: this shard's units of the whole suite, all ran.
+      expect(written.manifest).toMatchObject({ kind: 'sweep', shard, complete: true, totalRuns: 18 });
+      expect(written.manifest.suite.units).toHaveLength(18);
+      expect(written.manifest.units.map((u) => u.id)).toEqual(
+        written.manifest.units.map((u) => written.manifest.suite.units[u.at]?.id),
+      );
+      writeFileSync(out, JSON.stringify(written));
       files.push(out);
     }
     const merged = await mergeSweepShards(files);

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { startStopwatch } from '../../clock/stopwatch.ts';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import { serializeResult } from '../../report/serialize.ts';
 import { renderSweepConsole } from '../../report/sweep/console.ts';
@@ -10,6 +11,7 @@ import { SweepProgress } from '../../report/sweep/progress.ts';
 import { buildSweepPlan } from '../../sweep/build-plan.ts';
 import { runSweep } from '../../sweep/run-sweep.ts';
 import { sweepShardFile } from '../../sweep/shards.ts';
+import { plannedRuns } from '../../sweep/sweep-plan.ts';
 import { buildSweepReport, type SweepReport } from '../../sweep/sweep-report.ts';
 import type { Sampling } from '../../sweep/sweep-schema.ts';
 import { parseDuration } from '../../util/duration.ts';
@@ -153,13 +155,17 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
       const progress = process.stderr.isTTY ? new SweepProgress(process.stderr) : undefined;
       const interrupts = catchInterrupts();
       let runs: Awaited<ReturnType<typeof runSweep>>;
+      const selected = shard ? selectShard(plannedRuns(plan), shard) : [];
+      const wallMs: number[] = [];
+      const elapsed = startStopwatch();
       try {
         runs = await runSweep(plan, {
           absolute: prepared.absolute,
           settings: { ...(durationMs !== undefined && { durationMs }) },
           ...(workers !== undefined && { workers }),
           signal: interrupts.signal,
-          ...(shard && { selected: (all) => selectShard(all, shard) }),
+          ...(shard && { selected: () => selected }),
+          onWallMs: (ms) => wallMs.push(ms),
           onRun: (done, total) => progress?.update(done, total),
           ...(args.keepRuns && {
             onResult: async (record, result) => {
@@ -178,7 +184,10 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
       const shown = (file: string) => relative(cwd, file) || file;
       if (shard) {
         const file = join(outDir, `sweep-shard-${shard.index}-of-${shard.count}.json`);
-        await writeFile(file, `${JSON.stringify(sweepShardFile(plan, shard, runs), null, 2)}\n`);
+        await writeFile(
+          file,
+          `${JSON.stringify(sweepShardFile(plan, shard, runs, { selected, wallMs, totalWallMs: elapsed() }), null, 2)}\n`,
+        );
         printLine(
           `sweep shard ${shard.index}/${shard.count}: ${runs.length} runs written to ${shown(file)}; merge every shard with faultline merge`,
         );
