@@ -28,6 +28,7 @@ const COMMANDS: Readonly<Record<string, (setExit: SetExitCode) => Promise<AnyCom
   fit: async () => (await import('./commands/fit.ts')).fitCommand,
   export: async (setExit) => (await import('./commands/export.ts')).exportCommand(setExit),
   merge: async (setExit) => (await import('./commands/merge.ts')).mergeCommand(setExit),
+  sweep: async (setExit) => (await import('./commands/sweep.ts')).sweepCommand(setExit),
 };
 
 /** Options that take a value wherever they stand, so the command name is found after them. */

@@ -13,7 +13,7 @@ import type { RealApi } from '../scenario/point-at-real-api.ts';
 import { exportTraces } from '../tracing/otlp-export.ts';
 import { RunTracer } from '../tracing/run-tracer.ts';
 import { runUnits } from '../work/run-units.ts';
-import type { UnitSettings, WorkUnit } from '../work/work-unit.ts';
+import type { UnitSettings, Variant, WorkUnit } from '../work/work-unit.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { PreparedScenario } from './prepare-scenario.ts';
 import { urlForDisplay } from './real-api.ts';
@@ -37,6 +37,8 @@ export interface SessionOptions {
   readonly otlpEndpoint?: string;
   /** Told when an export fails; the run goes on (traces are an extra, not the verdict). */
   readonly warn?: (message: string) => void;
+  /** A sweep variant applied to every scenario (`faultline replay` of a sweep run). */
+  readonly variant?: Variant;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function runSession(
       absolute: prepared.absolute,
       scenarioSha256: prepared.sha256,
       seed: plan.seed,
-      variant: {},
+      variant: options.variant ?? {},
     };
   });
   const tracers = new Map<number, RunTracer>();
@@ -157,6 +159,7 @@ function withReplay(result: RunResult, prepared: PreparedScenario, options: Sess
       ...(options.realTime && { realTime: true }),
       ...(options.realApi && { realBackend: recordedApi(options.realApi) }),
       ...(options.allowInsecureHttp && { allowInsecureHttp: true }),
+      ...(options.variant && Object.keys(options.variant).length > 0 && { variant: options.variant }),
     },
     environment,
   };

@@ -48,6 +48,12 @@ export const ERROR_CODES = {
   SCENARIO_ENV_MISSING: 'an env reference names an unset environment variable',
   SCENARIO_UNKNOWN_BACKEND: 'the scenario refers to a backend it does not declare',
   SCENARIO_UNKNOWN_PHASE: 'the scenario refers to a phase it does not declare',
+  // sweeps
+  SWEEP_UNKNOWN_PATH: 'a swept path (--vary or sweep.vary) names no field of the scenario schema',
+  SWEEP_VALUES_INVALID: 'the values given for a swept path do not parse',
+  SWEEP_TOO_LARGE: 'a sweep has more values, variants, seeds or estimated work than its limits',
+  SWEEP_NO_DIMENSIONS: 'a sweep was started with nothing to vary',
+  SWEEP_MERGE_INPUT: 'files given to merge as sweep shards are not the shards of one sweep',
   // hypotheses
   HYPOTHESIS_SYNTAX: 'a hypothesis expression does not parse',
   HYPOTHESIS_UNKNOWN_METRIC: 'a hypothesis names a metric faultline does not measure',

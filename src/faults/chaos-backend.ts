@@ -18,6 +18,8 @@ export interface ChaosOptions {
    * does not shift the draws the backend itself makes.
    */
   rng?: Rng;
+  /** The stream each call's fault draws come from (keyed by request and attempt); wins over `rng`. */
+  rngFor?: (request: BackendRequest) => Rng;
 }
 
 const NETWORK_CODES: Readonly<Record<'reset' | 'refused' | 'dns', NetworkErrorCode>> = {
@@ -36,14 +38,14 @@ export function withChaos(
   plan: FaultPlan,
   options: ChaosOptions = {},
 ): Backend {
-  const { onCall, onReached, onInjected, rng } = options;
+  const { onCall, onReached, onInjected, rng, rngFor } = options;
   return {
     name: backend.name,
     close: backend.close?.bind(backend),
     async call(request: BackendRequest, ctx: CallContext): Promise<BackendResponse> {
       const startMs = ctx.clock.now();
       onCall?.(startMs);
-      const effect = plan.effectFor(request, backendName, startMs, rng ?? ctx.rng);
+      const effect = plan.effectFor(request, backendName, startMs, rngFor?.(request) ?? rng ?? ctx.rng);
       if (effect.injected.length > 0) onInjected?.(startMs, effect.injected);
       if (effect.delayMs > 0) await ctx.clock.sleep(effect.delayMs, ctx.signal);
       if (effect.failure) {

@@ -7,8 +7,10 @@ import type { CostFigures } from '../metrics/cost.ts';
  * (latency:<backend>, faults:<backend>), injected failures cost a round trip; in-flight, attempts per
  * request, per-phase faults and policy events, cache coalesced/lookups per window,
  * replay.realBackend/allowInsecureHttp; half-open stamped on time; buckets from the run's actual length.
+ * 3: backend latency and fault draws keyed by (arrival, attempt), so retries no longer shift later
+ * requests' draws (common random numbers for sweeps); replay.variant.
  */
-export const RESULT_SCHEMA_VERSION = 2;
+export const RESULT_SCHEMA_VERSION = 3;
 
 export interface LatencySummary {
   readonly p50: number;
@@ -124,6 +126,8 @@ export interface ReplayInfo {
   readonly realBackend?: { readonly url: string; readonly apiKeyEnv?: string };
   /** True when --allow-insecure-http let the run use plain HTTP to a non-local host. */
   readonly allowInsecureHttp?: boolean;
+  /** The sweep variant the run applied to the scenario (dotted path → value), when it came from a sweep. */
+  readonly variant?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface RunResult extends WindowFigures {

@@ -34,6 +34,11 @@ export interface RunOptions {
   readonly onProgress?: (elapsedMs: number, totalMs: number) => void;
   /** Records requests and their backend calls, for `exportTraces` once the run is over. */
   readonly tracer?: RunTracer;
+  /**
+   * Draw backend latency and faults in call order instead of keyed by (request, attempt): what a
+   * served backend does, which cannot know a call's request. For comparing with one (tests).
+   */
+  readonly callOrderDraws?: boolean;
 }
 
 /** Runs one scenario to a result: the programmatic heart of `faultline run`. */
@@ -72,6 +77,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       baseDir: options.file ? dirname(options.file) : process.cwd(),
       allowInsecureHttp: options.allowInsecureHttp,
       stop: options.signal,
+      ...(options.callOrderDraws && { callOrderDraws: true }),
     },
     (clock) => ({
       faultHooks: (name) => ({

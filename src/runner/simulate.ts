@@ -11,6 +11,7 @@ import { driveWorkload } from '../workload/driver.ts';
 import { createRequestSource } from '../workload/request-source.ts';
 import type { Workload } from '../workload/schema.ts';
 import { backendAttempts } from './backend-attempts.ts';
+import { createArrivalIds } from './call-draws.ts';
 import { closeBackends, openBackends } from './open-backends.ts';
 import { primaryBackend } from './primary-backend.ts';
 import { drainHorizonMs } from './timeline.ts';
@@ -51,6 +52,8 @@ export interface SimulateOptions {
   readonly allowInsecureHttp?: boolean;
   /** Aborting ends the run at once (Ctrl-C, SIGTERM): ending 'stopped'. */
   readonly stop?: AbortSignal;
+  /** Backend draws in call order, not keyed by (arrival, attempt); see RunOptions.callOrderDraws. */
+  readonly callOrderDraws?: boolean;
 }
 
 export interface Simulation {
@@ -70,6 +73,8 @@ export interface Simulation {
  * Random streams, each forked from the seed by purpose so adding a fault, a policy or a cache changes
  * nothing else: `workload` (arrivals), `requests` (request choice), `latency:<backend>` (a backend's own
  * latency), `faults:<backend>` (fault draws), `backend:<backend>` (the plugin's context), `policies`.
+ * A backend's latency and fault draws are further keyed by arrival and attempt (call-draws.ts), so retries
+ * do not shift later requests' draws: every policy variant of one seed meets the same luck.
  */
 export async function simulate(
   scenario: Scenario,
@@ -92,7 +97,15 @@ export async function simulate(
       { clock, rng, baseDir: options.baseDir, allowInsecureHttp: options.allowInsecureHttp, faultPlan: plan },
       observer.faultHooks ? hooks : undefined,
     );
-    const attemptOn = backendAttempts(backends, plan, clock, rng, hooks);
+    const arrivals = createArrivalIds();
+    const attemptOn = backendAttempts(
+      backends,
+      plan,
+      clock,
+      rng,
+      hooks,
+      options.callOrderDraws ? undefined : arrivals,
+    );
     const primary = primaryBackend(scenario);
     const client = observer.client({
       clock,
@@ -102,11 +115,19 @@ export async function simulate(
       rng: rng.fork('policies'),
     });
     const stop = options.stop ?? new AbortController().signal;
+    // Arrival numbers key each call's latency and fault draws (common random numbers, call-draws.ts).
+    let arrival = 0;
     const work = driveWorkload(workload, {
       clock,
       rng: rng.fork('workload'),
       nextRequest: createRequestSource(workload, rng.fork('requests')),
-      send: (request) => observer.send(request, (own) => client.execute(own)),
+      send: (request) => {
+        const id = arrival++;
+        return observer.send(request, (own) => {
+          arrivals.register(own, id);
+          return client.execute(own);
+        });
+      },
       reject: (request) => observer.turnedAway(request),
       stop,
       endMs,

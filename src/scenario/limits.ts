@@ -57,6 +57,18 @@ export const MAX_TOTAL_CALLS = 200_000_000;
 /** Bytes of a plugin, client, reporter or config module read as code. */
 export const MAX_MODULE_BYTES = 8 * 1024 * 1024;
 
+/** A sweep: values one `--vary` may list, and the paths varied at once. */
+export const MAX_SWEEP_VALUES = 1_000;
+export const MAX_SWEEP_DIMENSIONS = 16;
+/** Variants of one sweep (a grid's product, or --samples). */
+export const MAX_SWEEP_VARIANTS = 10_000;
+/** Seeds each variant runs on (--seeds). */
+export const MAX_SWEEP_SEEDS = 1_000;
+/** Simulations of one sweep (variants × seeds). */
+export const MAX_SWEEP_UNITS = 100_000;
+/** Estimated backend calls of a whole sweep (variants × seeds × calls of one run); --force goes past it. */
+export const MAX_SWEEP_CALLS = 2_000_000_000;
+
 /** Each limit, its value and what it bounds, for the generated reference. */
 export const LIMITS = {
   MAX_DURATION_MS: { value: MAX_DURATION_MS, bounds: 'every duration (366 days)' },
@@ -96,6 +108,15 @@ export const LIMITS = {
   MAX_TOTAL_CALLS: {
     value: MAX_TOTAL_CALLS,
     bounds: 'estimated backend calls of one run (requests × attempts × backends per request)',
+  },
+  MAX_SWEEP_VALUES: { value: MAX_SWEEP_VALUES, bounds: 'values of one swept path' },
+  MAX_SWEEP_DIMENSIONS: { value: MAX_SWEEP_DIMENSIONS, bounds: 'paths one sweep varies' },
+  MAX_SWEEP_VARIANTS: { value: MAX_SWEEP_VARIANTS, bounds: 'variants of one sweep (grid or `samples`)' },
+  MAX_SWEEP_SEEDS: { value: MAX_SWEEP_SEEDS, bounds: '`sweep.seeds`, `--seeds`' },
+  MAX_SWEEP_UNITS: { value: MAX_SWEEP_UNITS, bounds: 'simulations of one sweep (variants × seeds)' },
+  MAX_SWEEP_CALLS: {
+    value: MAX_SWEEP_CALLS,
+    bounds: 'estimated backend calls of a whole sweep (variants × seeds × calls per run; `--force`)',
   },
   MAX_MODULE_BYTES: {
     value: MAX_MODULE_BYTES,

@@ -3,6 +3,7 @@ import { phaseSchema } from '../faults/schema.ts';
 import { parseHypothesis } from '../hypotheses/parse-expression.ts';
 import { hypothesisSchema } from '../hypotheses/schema.ts';
 import { policiesSchema } from '../policies/schema.ts';
+import { sweepSchema } from '../sweep/sweep-schema.ts';
 import { fanOutMergeSchema } from '../topology/aggregate-fallacies.ts';
 import { loadBalancedTopologySchema } from '../topology/load-balanced-schema.ts';
 import { sizeCheck } from '../util/bounded-value.ts';
@@ -17,6 +18,7 @@ import {
   MAX_PHASES,
   MAX_STRING_LENGTH,
 } from './limits.ts';
+import { lookupPath } from './schema-paths.ts';
 
 const backendNameSchema = z.string().max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH');
 
@@ -66,25 +68,37 @@ const hypothesisEntrySchema = z.union([
     }),
 ]);
 
-export const scenarioSchema = z.strictObject({
-  /** Where editors find the JSON Schema; ignored by faultline. */
-  $schema: z.string().max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH').optional(),
-  name: z.string().min(1).max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH'),
-  description: z.string().max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH').optional(),
-  seed: z.number().int().optional(),
-  mode: z.enum(['simulated', 'real-time']).default('simulated'),
-  backends: z
-    .record(backendNameSchema, backendRefSchema)
-    .refine((map) => Object.keys(map).length <= MAX_BACKENDS, {
-      message: `at most ${MAX_BACKENDS} backends (MAX_BACKENDS); merge or drop some`,
-    })
-    .default({ primary: { plugin: 'mock-analysis', options: {} } }),
-  topology: topologySchema.default({ type: 'single' }),
-  policies: policiesSchema.default({}),
-  workload: workloadSchema,
-  phases: z.array(phaseSchema).max(MAX_PHASES, 'MAX_PHASES').default([]),
-  hypotheses: z.array(hypothesisEntrySchema).max(MAX_HYPOTHESES, 'MAX_HYPOTHESES').default([]),
-});
+export const scenarioSchema = z
+  .strictObject({
+    /** Where editors find the JSON Schema; ignored by faultline. */
+    $schema: z.string().max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH').optional(),
+    name: z.string().min(1).max(MAX_NAME_LENGTH, 'MAX_NAME_LENGTH'),
+    description: z.string().max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH').optional(),
+    seed: z.number().int().optional(),
+    mode: z.enum(['simulated', 'real-time']).default('simulated'),
+    backends: z
+      .record(backendNameSchema, backendRefSchema)
+      .refine((map) => Object.keys(map).length <= MAX_BACKENDS, {
+        message: `at most ${MAX_BACKENDS} backends (MAX_BACKENDS); merge or drop some`,
+      })
+      .default({ primary: { plugin: 'mock-analysis', options: {} } }),
+    topology: topologySchema.default({ type: 'single' }),
+    policies: policiesSchema.default({}),
+    workload: workloadSchema,
+    phases: z.array(phaseSchema).max(MAX_PHASES, 'MAX_PHASES').default([]),
+    hypotheses: z.array(hypothesisEntrySchema).max(MAX_HYPOTHESES, 'MAX_HYPOTHESES').default([]),
+    /** What `faultline sweep` varies when no --vary is given. */
+    sweep: sweepSchema.optional(),
+  })
+  .superRefine((scenario, ctx) => {
+    // Swept paths are read from this schema, so a field added to it can be swept at once.
+    for (const path of Object.keys(scenario.sweep?.vary ?? {})) {
+      const lookup = path.startsWith('sweep') ? undefined : lookupPath(scenarioSchema, path);
+      if (lookup?.found) continue;
+      const problem = lookup ? lookup.problem : `${path}: a sweep cannot vary itself`;
+      ctx.addIssue({ code: 'custom', path: ['sweep', 'vary', path], message: problem });
+    }
+  });
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 

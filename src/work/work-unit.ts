@@ -43,3 +43,10 @@ export function unitId(unit: Pick<WorkUnit, 'scenarioSha256' | 'seed' | 'variant
   const canonical = JSON.stringify([unit.scenarioSha256, unit.seed, variantEntries(unit.variant)]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 20);
 }
+
+/** The variant as people read it: `{policies.retry.maxAttempts=3, policies.cache=off}`; `{}` when empty. */
+export function describeVariant(variant: Variant): string {
+  return `{${variantEntries(variant)
+    .map(([path, value]) => `${path}=${value}`)
+    .join(', ')}}`;
+}

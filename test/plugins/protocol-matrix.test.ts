@@ -49,7 +49,8 @@ const summary = (result: RunResult, reached: number, injected: Record<string, nu
 async function inProcess(file: string): Promise<Summary> {
   const { scenario } = await loadScenarioFile(file);
   clearAnalysisMemo();
-  const result = await runScenario(scenario, { file });
+  // A server draws its faults in call order (it cannot know a call's request), so the reference does too.
+  const result = await runScenario(scenario, { file, callOrderDraws: true });
   return summary(result, result.backend.reached, result.faults.injected);
 }
 

@@ -85,7 +85,7 @@ describe('buildResult', () => {
     const result = buildResult(
       input({ scenario: { name: 's', description: undefined, file: 'scenarios/s.yaml' } }),
     );
-    expect(result.schemaVersion).toBe(2);
+    expect(result.schemaVersion).toBe(3);
     expect(result.scenario).toEqual({ name: 's', file: 'scenarios/s.yaml' });
     expect(Object.keys(result.scenario)).toEqual(['name', 'file']);
     expect(result.requests).toMatchObject({ total: 2, failed: 1, failuresByCode: { HTTP_503: 1 } });
@@ -105,7 +105,7 @@ describe('serializeResult', () => {
     const result = buildResult(input());
     const text = serializeResult(result);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.split('\n')[1]).toBe('  "schemaVersion": 2,');
+    expect(text.split('\n')[1]).toBe('  "schemaVersion": 3,');
     expect(JSON.parse(text)).toEqual(result);
   });
 

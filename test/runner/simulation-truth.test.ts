@@ -89,7 +89,7 @@ workload: { model: open, rate: 40, arrivals: poisson, duration: 2m }`;
     expect(withZero.faults.injected).toEqual({});
   });
 
-  it('cache on and off: the calls that miss see the same backend latency sequence', async () => {
+  it('cache on and off: each call that misses draws the latency its request drew without the cache', async () => {
     const scenario = (policies: string) =>
       parseScenario(
         join(dirname(fileURLToPath(import.meta.url)), 'cache.yaml'),
@@ -110,7 +110,15 @@ phases: [{ name: later, from: 40s, faults: [{ kind: error, status: 503, rate: 0.
     const on = await sequence('policies: { cache: { ttl: 5s } }');
     expect(on.length).toBeGreaterThan(20);
     expect(on.length).toBeLessThan(off.length / 2);
-    expect(on).toEqual(off.slice(0, on.length));
+    // Draws are keyed by arrival and attempt: the misses' draws are the cache-off draws of the same
+    // requests, in order, with the hits' draws left out (a subsequence, not the first on.length draws).
+    let at = 0;
+    for (const value of on) {
+      while (at < off.length && off[at] !== value) at++;
+      expect(at, `draw ${value} not found in order`).toBeLessThan(off.length);
+      at++;
+    }
+    expect(on).not.toEqual(off.slice(0, on.length));
   });
 });
 

@@ -37,6 +37,7 @@ const replayableSchema = z.object({
       realTime: z.boolean().optional(),
       realBackend: z.object({ url: z.string(), apiKeyEnv: z.string().optional() }).optional(),
       allowInsecureHttp: z.boolean().optional(),
+      variant: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     })
     .optional(),
 });
@@ -57,6 +58,10 @@ export function replayCommand(setExit: SetExitCode): CommandModule<object, Repla
         .example(
           '$0 replay faultline-results/retry-storm.json',
           'same scenario, seed and duration; compared with the original',
+        )
+        .example(
+          '$0 replay faultline-results/sweep-retry-storm/runs/v3-s0.json',
+          'one run of a sweep (faultline sweep --keep-runs), its variant applied',
         )
         .example('$0 replay result.json --reporter html', 'replay and draw the HTML report'),
     handler: async (args) => {
@@ -98,6 +103,7 @@ export function replayCommand(setExit: SetExitCode): CommandModule<object, Repla
           realTime: original.replay?.realTime ?? original.mode === 'real-time',
           allowInsecureHttp: settings.allowInsecureHttp ?? allowInsecureHttp,
           ...(realApi && { realApi }),
+          ...(original.replay?.variant && { variant: original.replay.variant }),
           signal: interrupts.signal,
         });
         const replayed = summary.outcomes[0]?.result;

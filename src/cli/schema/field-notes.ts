@@ -169,6 +169,15 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'hypotheses.op': 'Comparison: `<`, `<=`, `>`, `>=`, `==`, `!=`.',
   'hypotheses.value': 'The bound: ratios in [0, 1], times in ms.',
   'hypotheses.phase': 'Judge only this phase instead of the whole run.',
+  sweep: 'What `faultline sweep` varies when no `--vary` is given; `faultline run` ignores it.',
+  'sweep.vary':
+    'Dotted scenario path → values: a list (`[1, 2, 3]`) or the `--vary` text (`1..5`, `100ms..2s:5`, `on,off` for a policy block). Paths are checked against this schema.',
+  'sweep.seeds': 'Seeds each variant runs on (default 5); every variant of a seed meets the same luck.',
+  'sweep.sampling':
+    '`grid` (every combination, the default), `random` or `lhs` (Latin hypercube) with `samples`.',
+  'sweep.samples': 'Variants sampled from the grid by `random` or `lhs`.',
+  'sweep.minPassShare':
+    'Share of seeds a variant’s hypotheses must hold in to be recommended (default 0.95).',
 };
 
 /** What each hypothesis metric measures. */

@@ -71,7 +71,7 @@ const quiet = { faults: { injected: {} }, policyEvents: {} };
 export function makeResult(over: Partial<RunResult> = {}): RunResult {
   const whole = windowFigures(15_000, 2600);
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     complete: true,
     scenario: {
       name: 'outage',
