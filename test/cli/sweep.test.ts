@@ -141,3 +141,33 @@ describe.runIf(!CHROMIUM.path)('sweep.html without Chromium', () => {
     expect.fail(CHROMIUM.notice);
   });
 });
+
+describe('a sharded sweep merged by faultline merge', () => {
+  it('two shards (one indexed the Kubernetes way) merge to the unsharded sweep.json', async () => {
+    const args = ['sweep', file, '--vary', 'policies.retry.maxAttempts=1..4', '--seeds', '3'];
+    const shardDir = join(dir, 'sweep-shards');
+    const first = await runCli([...args, '--shard', '1/2', '--out-dir', join(shardDir, 'a')], { cwd: dir });
+    const second = await runCli([...args, '--out-dir', join(shardDir, 'b')], {
+      cwd: dir,
+      env: { JOB_COMPLETION_INDEX: '1', JOB_COMPLETIONS: '2' },
+    });
+    expect([first.code, second.code, first.stderr, second.stderr]).toEqual([0, 0, '', '']);
+    expect(existsSync(join(shardDir, 'b', 'sweep-shard-2-of-2.json'))).toBe(true);
+    const merged = join(dir, 'sweep-merged');
+    const merge = await runCli(['merge', shardDir, '--out-dir', merged], { cwd: dir });
+    expect(merge.stderr).toBe('');
+    expect(merge.code).toBe(0);
+    expect(merge.stdout).toMatch(/Recommended: #1 \(policies\.retry\.maxAttempts=3\)/);
+    expect(readFileSync(join(merged, 'sweep.json'), 'utf8')).toBe(
+      readFileSync(join(out, 'sweep.json'), 'utf8'),
+    );
+  }, 120_000);
+
+  it('refuses a set with a shard missing, naming it', async () => {
+    const merge = await runCli(['merge', join(dir, 'sweep-shards', 'a'), '--out-dir', join(dir, 'm2')], {
+      cwd: dir,
+    });
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toMatch(/shard 2\/2 missing/);
+  }, 60_000);
+});

@@ -21,7 +21,7 @@ import { printLine, printWarning } from '../output.ts';
 import { prepareScenario } from '../prepare-scenario.ts';
 import { DEFAULT_OUT_DIR } from '../run-settings.ts';
 import { seedOption } from '../seed-flag.ts';
-import { parseShard, selectShard } from '../shard.ts';
+import { resolveShard, selectShard } from '../shard.ts';
 
 interface SweepArgs {
   readonly scenario: string;
@@ -35,6 +35,7 @@ interface SweepArgs {
   readonly duration?: string;
   readonly workers?: number;
   readonly shard?: string;
+  readonly shardCount?: number;
   readonly force?: boolean;
   readonly outDir?: string;
   readonly keepRuns?: boolean;
@@ -88,7 +89,12 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
         .option('workers', { type: 'number', describe: 'worker threads to spread the runs over' })
         .option('shard', {
           type: 'string',
-          describe: 'run shard i of n of the sweep’s runs, e.g. 1/4; merge with faultline merge',
+          describe:
+            'run shard i of n of the sweep’s runs, e.g. 1/4 (default: JOB_COMPLETION_INDEX + 1 of JOB_COMPLETIONS when set); merge with faultline merge',
+        })
+        .option('shard-count', {
+          type: 'number',
+          describe: 'with JOB_COMPLETION_INDEX: how many shards (default: JOB_COMPLETIONS)',
         })
         .option('force', {
           type: 'boolean',
@@ -118,7 +124,7 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
     handler: async (args) => {
       const cwd = process.cwd();
       const durationMs = args.duration === undefined ? undefined : durationFlag(args.duration);
-      const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+      const shard = resolveShard(args, process.env);
       const workers =
         args.workers === undefined ? undefined : boundedInt('--workers', args.workers, 1, WORKERS_MAX);
       const prepared = await prepareScenario(args.scenario, {
