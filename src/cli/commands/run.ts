@@ -8,6 +8,7 @@ import { type RunFlags, resolveRunSettings } from '../run-settings.ts';
 import { scenarioFilesFor } from '../scenario-files.ts';
 import { seedOption } from '../seed-flag.ts';
 import { selectShard } from '../shard.ts';
+import { workersOption } from '../workers-flag.ts';
 import { withReportOptions } from './shared-options.ts';
 
 interface RunArgs extends RunFlags {
@@ -40,6 +41,7 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
             type: 'string',
             describe: 'run shard i of n of the sorted scenario list, e.g. 1/3',
           })
+          .option('workers', workersOption())
           .option('watch', { type: 'boolean', alias: 'w', describe: 'rerun when a scenario file changes' })
           .option('otlp-endpoint', {
             type: 'string',
@@ -59,6 +61,7 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
           'JUnit for CI, in faultline-results/',
         )
         .example('$0 run scenarios/ --shard 2/4', 'the second quarter of the scenarios, for a CI matrix')
+        .example('$0 run scenarios/ --workers 1', 'one scenario at a time, in this thread')
         .example('$0 run scenarios/retry-storm.yaml --watch', 'rerun on every save')
         .example(
           '$0 run scenarios/retry-storm.yaml --otlp-endpoint http://127.0.0.1:4318/v1/traces',
