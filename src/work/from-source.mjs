@@ -5,6 +5,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { default: runUnitTask } = await import('./unit-worker.ts');
+const { default: runUnitTask, checkLawTask } = await import('./unit-worker.ts');
 
+export { checkLawTask };
 export default runUnitTask;

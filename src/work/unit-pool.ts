@@ -1,8 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import Tinypool from 'tinypool';
 import { FaultlineError } from '../errors/faultline-error.ts';
-import { RUNNING_FROM_SOURCE } from '../util/package-root.ts';
 import type { RunUnitsOptions, UnitOutcome } from './run-units.ts';
 import {
   rebuildError,
@@ -12,22 +9,10 @@ import {
   type WorkerMessage,
 } from './unit-messages.ts';
 import type { WorkUnit } from './work-unit.ts';
+import { createWorkerPool } from './worker-pool.ts';
 
 /** After Ctrl-C, how long running units get to hand back their partial results before their threads end. */
 export const STOP_GRACE_MS = 1000;
-
-/**
- * The module a worker thread loads. Built: the compiled unit worker, plain Node. From the sources (tests,
- * `npm run dev`): a small .mjs that registers tsx first, with the condition that resolves `faultline`
- * (as plugins import it) to the same sources.
- */
-function workerEntry(): { filename: string; execArgv?: string[] } {
-  if (!RUNNING_FROM_SOURCE) return { filename: fileURLToPath(new URL('./unit-worker.js', import.meta.url)) };
-  return {
-    filename: fileURLToPath(new URL('./from-source.mjs', import.meta.url)),
-    execArgv: ['--conditions=faultline-source'],
-  };
-}
 
 interface Slot {
   /** Settles once the worker has said it started the unit (or it ended without saying so). */
@@ -48,7 +33,7 @@ export async function runUnitsInPool(
   options: RunUnitsOptions,
   workers: number,
 ): Promise<UnitOutcome[]> {
-  const pool = new Tinypool({ ...workerEntry(), minThreads: workers, maxThreads: workers });
+  const pool = createWorkerPool(workers);
   const slots: Slot[] = [];
   let handedOut = 0;
   let running = 0;

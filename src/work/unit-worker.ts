@@ -1,4 +1,7 @@
 import { runUnitHere } from './run-unit-here.ts';
+
+export { checkLawTask } from './law-task.ts';
+
 import {
   carryError,
   STOP_MESSAGE,

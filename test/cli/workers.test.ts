@@ -119,3 +119,40 @@ describe('faultline run --workers', () => {
     expect(run.stdout).toContain('Interrupted: partial results were written');
   }, 60_000);
 });
+
+describe('faultline check --workers', () => {
+  /** Check output without wall times (`in 1.23 s`), the only part that may differ. */
+  const withoutTimes = (stdout: string) => stdout.replace(/ in \d+(\.\d+)? (s|ms|min)/g, ' in …');
+
+  it('spreads the laws over workers and prints what one thread prints, in law order', async () => {
+    const args = ['check', 'scenarios/outage-with-fallback.yaml', '--seed', '7', '--runs', '20'];
+    const single = await runCli([...args, '--workers', '1']);
+    const pooled = await runCli([...args, '--workers', '2']);
+    expect(single.code, single.stderr).toBe(0);
+    expect(pooled.code, pooled.stderr).toBe(0);
+    expect(pooled.stderr).toBe('');
+    expect(single.stdout).toMatch(/10 held, 0 broken, 2 not applicable/);
+    expect(withoutTimes(pooled.stdout)).toBe(withoutTimes(single.stdout));
+  }, 120_000);
+
+  it('gives the same shrunk counterexample, replay line and exit code from a worker', async () => {
+    const args = [
+      'check',
+      'scenarios/outage-with-fallback.yaml',
+      '--law',
+      'amplification',
+      '--law',
+      'accounting',
+      '--max-amplification',
+      '1.2',
+      '--seed',
+      '3',
+    ];
+    const single = await runCli([...args, '--workers', '1']);
+    const pooled = await runCli([...args, '--workers', '2']);
+    expect(single.code).toBe(1);
+    expect(pooled.code).toBe(1);
+    expect(pooled.stdout).toContain('# Counterexample');
+    expect(withoutTimes(pooled.stdout)).toBe(withoutTimes(single.stdout));
+  }, 120_000);
+});
