@@ -162,6 +162,22 @@ describe('runUnits on worker threads', () => {
     for (const { result } of outcomes) expect(result.durationMs).toBeLessThan(24 * 3_600_000);
   }, 60_000);
 
+  it('ends a worker that does not answer the stop after the grace period; its unit is left out', async () => {
+    const controller = new AbortController();
+    const units = [unitOf('test/fixtures/workers/frozen.yaml', 1), UNITS[1] as (typeof UNITS)[1]];
+    const run = runUnits(units, {
+      settings: {},
+      workers: 2,
+      signal: controller.signal,
+      onStart: () => {
+        // Once the frozen unit has started its thread is blocked for a minute; stop now.
+        setTimeout(() => controller.abort(), 500);
+      },
+    });
+    // Well inside the test's timeout, though the frozen thread would block for a minute.
+    expect(await run).toEqual([]);
+  }, 30_000);
+
   it('keeps units in this thread, with a notice, when a tracer records them', async () => {
     const notices: string[] = [];
     const tracers: RunTracer[] = [];
