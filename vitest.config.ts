@@ -14,7 +14,13 @@ const conditions = [
   'faultline-source',
   ...defaultServerConditions.filter((condition) => condition !== 'module'),
 ];
-const INTEGRATION = ['test/consumer/**', 'test/cli/**', 'test/http/**', 'test/report/reporters/html.test.ts'];
+const INTEGRATION = [
+  'test/consumer/**',
+  'test/cli/**',
+  'test/deploy/**',
+  'test/http/**',
+  'test/report/reporters/html.test.ts',
+];
 
 export default defineConfig({
   resolve: { conditions },

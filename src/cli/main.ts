@@ -27,6 +27,7 @@ const COMMANDS: Readonly<Record<string, (setExit: SetExitCode) => Promise<AnyCom
   proxy: async () => (await import('./commands/proxy.ts')).proxyCommand,
   fit: async () => (await import('./commands/fit.ts')).fitCommand,
   export: async (setExit) => (await import('./commands/export.ts')).exportCommand(setExit),
+  merge: async (setExit) => (await import('./commands/merge.ts')).mergeCommand(setExit),
 };
 
 /** Options that take a value wherever they stand, so the command name is found after them. */

@@ -7,6 +7,7 @@ import { type PreparedScenario, prepareScenario } from './prepare-scenario.ts';
 import { withFaultsPlaced } from './real-api.ts';
 import { exitCodeOf, runSession } from './run-session.ts';
 import type { RunSettings } from './run-settings.ts';
+import { createShardRecorder, type ShardRun } from './shard-recorder.ts';
 import { nextChange } from './watch.ts';
 
 /** The reporters' view of this process: real stdout, real environment. */
@@ -27,10 +28,14 @@ export function processReporterContext(settings: RunSettings): ReporterContext {
  * Checks every file, then runs them all with the configured reporters and returns the exit code. Every
  * input problem surfaces (exit 2) before the first scenario starts.
  */
-export async function runScenarioFiles(files: readonly string[], settings: RunSettings): Promise<number> {
+export async function runScenarioFiles(
+  files: readonly string[],
+  settings: RunSettings,
+  shardRun?: ShardRun,
+): Promise<number> {
   const interrupts = catchInterrupts();
   try {
-    return await runOnce(files, settings, interrupts.signal);
+    return await runOnce(files, settings, interrupts.signal, shardRun);
   } finally {
     interrupts.dispose();
   }
@@ -40,6 +45,7 @@ async function runOnce(
   files: readonly string[],
   settings: RunSettings,
   signal: AbortSignal,
+  shardRun?: ShardRun,
 ): Promise<number> {
   const reporters = await createReporters(
     settings.reporters,
@@ -47,6 +53,8 @@ async function runOnce(
     settings.reportersBaseDir,
     settings.reporterOrigin,
   );
+  // A shard records its plan and every unit's result for `faultline merge`, whatever the reporters.
+  if (shardRun) reporters.push(createShardRecorder(settings.outDir, shardRun));
   const prepared: PreparedScenario[] = [];
   const say = settings.quiet ? () => {} : printLine;
   const realApi = settings.realApi && (await withFaultsPlaced(settings.realApi, say));
@@ -65,6 +73,9 @@ async function runOnce(
   const summary = await runSession(prepared, reporters, {
     ...settings,
     ...(realApi && { realApi }),
+    ...(shardRun && {
+      seedFor: (index: number) => shardRun.suite.units[shardRun.positions[index] ?? -1]?.seed,
+    }),
     signal,
     warn: printWarning,
   });

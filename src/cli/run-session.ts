@@ -31,6 +31,8 @@ export interface SessionOptions {
   /** Aborting ends the current scenario early (its result marked incomplete) and skips the rest. */
   readonly signal?: AbortSignal;
   readonly shard?: Shard;
+  /** Scenario i's seed as planned elsewhere (a shard's part of the suite); wins over `seed`. */
+  readonly seedFor?: (index: number) => number | undefined;
   /** Each scenario's traces go over OTLP/HTTP to this URL once it has run. */
   readonly otlpEndpoint?: string;
   /** Told when an export fails; the run goes on (traces are an extra, not the verdict). */
@@ -54,7 +56,7 @@ export async function runSession(
   const plans: ScenarioPlan[] = scenarios.map((prepared, index) => ({
     file: prepared.file,
     name: prepared.scenario.name,
-    seed: options.seed ?? prepared.scenario.seed ?? randomSeed(),
+    seed: options.seedFor?.(index) ?? options.seed ?? prepared.scenario.seed ?? randomSeed(),
     index,
     count: scenarios.length,
   }));

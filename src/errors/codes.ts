@@ -12,6 +12,10 @@ export const ERROR_CODES = {
   CHECK_NEEDS_SIMULATION: 'check was given a scenario it cannot simulate on virtual time',
   REPLAY_INPUT: 'replay was given a file that is not a faultline JSON result',
   REPLAY_SCENARIO_MISSING: 'the scenario a result was produced from can no longer be found',
+  MERGE_INPUT: 'merge was given a path that holds no shard output, or a shard output that is damaged',
+  MERGE_MISMATCH: 'the shards to merge come from different faultline versions, suites or settings',
+  MERGE_OVERLAP: 'two shard outputs to merge hold the same shard or the same unit',
+  MERGE_MISSING: 'the shard outputs to merge leave some units of the suite out',
   PEER_MISSING:
     'an optional peer package (msw, nock, vitest, fast-check) the command or plugin needs is not installed',
   // configuration

@@ -1,17 +1,20 @@
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/load-config.ts';
-import { isFaultlineError } from '../../errors/faultline-error.ts';
-import type { SetExitCode } from '../exit-codes.ts';
+import { FaultlineError, isFaultlineError } from '../../errors/faultline-error.ts';
+import { ExitCode, type SetExitCode } from '../exit-codes.ts';
 import { printError } from '../output.ts';
 import { runScenarioFiles, watchScenarioFiles } from '../run-scenarios.ts';
 import { type RunFlags, resolveRunSettings } from '../run-settings.ts';
 import { scenarioFilesFor } from '../scenario-files.ts';
 import { seedOption } from '../seed-flag.ts';
-import { selectShard } from '../shard.ts';
+import { resolveShard, selectShard } from '../shard.ts';
+import { planRunSuite } from '../suite-plan.ts';
 import { workersOption } from '../workers-flag.ts';
 import { withReportOptions } from './shared-options.ts';
 
 interface RunArgs extends RunFlags {
+  readonly shardCount?: number;
+  readonly deferVerdict?: boolean;
   readonly files?: string[];
   readonly watch?: boolean;
   readonly config?: string;
@@ -39,7 +42,17 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
           .option('bail', { type: 'boolean', describe: 'stop after the first scenario that fails' })
           .option('shard', {
             type: 'string',
-            describe: 'run shard i of n of the sorted scenario list, e.g. 1/3',
+            describe:
+              'run shard i of n of the suite’s units, e.g. 1/3 (default: JOB_COMPLETION_INDEX + 1 of JOB_COMPLETIONS when set); writes faultline-shard.json for faultline merge',
+          })
+          .option('shard-count', {
+            type: 'number',
+            describe: 'with JOB_COMPLETION_INDEX: how many shards (default: JOB_COMPLETIONS)',
+          })
+          .option('defer-verdict', {
+            type: 'boolean',
+            describe:
+              'with a shard: exit 0 once its units ran, even if a hypothesis failed (faultline merge gives the verdict); for Kubernetes Jobs, which retry failed pods',
           })
           .option('workers', workersOption())
           .option('watch', { type: 'boolean', alias: 'w', describe: 'rerun when a scenario file changes' })
@@ -60,7 +73,11 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
           '$0 run scenarios/ --reporter console --reporter junit:junit.xml',
           'JUnit for CI, in faultline-results/',
         )
-        .example('$0 run scenarios/ --shard 2/4', 'the second quarter of the scenarios, for a CI matrix')
+        .example('$0 run scenarios/ --shard 2/4', 'the second quarter of the units, for a CI matrix')
+        .example(
+          'JOB_COMPLETION_INDEX=1 JOB_COMPLETIONS=4 $0 run scenarios/',
+          'the same, as a Kubernetes Indexed Job pod',
+        )
         .example('$0 run scenarios/ --workers 1', 'one scenario at a time, in this thread')
         .example('$0 run scenarios/retry-storm.yaml --watch', 'rerun on every save')
         .example(
@@ -72,7 +89,25 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
       const config = await loadConfig(cwd, args.config);
       const settings = resolveRunSettings(args, config, cwd);
       const all = await scenarioFilesFor(args.files, config, cwd);
-      const files = settings.shard ? selectShard(all, settings.shard) : all;
+      const shard = resolveShard(args, process.env);
+      if (args.deferVerdict && (!shard || args.watch)) {
+        throw new FaultlineError(
+          'USAGE',
+          '--defer-verdict is for one shard of a suite (the merge gives the verdict); add --shard i/n or set JOB_COMPLETION_INDEX, without --watch',
+        );
+      }
+      if (shard && !args.watch) {
+        const suite = await planRunSuite(all, settings);
+        const positions = selectShard(
+          suite.units.map((_, at) => at),
+          shard,
+        );
+        const files = positions.map((at) => (suite.units[at] as (typeof suite.units)[number]).file);
+        const code = await runScenarioFiles(files, { ...settings, shard }, { shard, suite, positions });
+        setExit(args.deferVerdict && code === ExitCode.HypothesisFailed ? ExitCode.Pass : code);
+        return;
+      }
+      const files = shard ? selectShard(all, shard) : all;
       if (!args.watch) {
         setExit(await runScenarioFiles(files, settings));
         return;
