@@ -39,11 +39,15 @@ export interface SessionOptions {
   readonly warn?: (message: string) => void;
   /** A sweep variant applied to every scenario (`faultline replay` of a sweep run). */
   readonly variant?: Variant;
+  /** Worker threads the scenarios are spread over (default 1: this thread); see runUnits. */
+  readonly workers?: number;
+  /** The user asked for `workers` (flag or config): say so through `warn` when they cannot be used. */
+  readonly workersExplicit?: boolean;
 }
 
 /**
- * Runs scenarios one after another (simulations share the process-wide virtual clock) and feeds every
- * reporter. Seeds are fixed before the first scenario starts, so the plan printed is the plan run.
+ * Runs scenarios (one after another, or side by side in worker threads) and feeds every reporter in
+ * scenario order either way. Seeds are fixed before the first scenario starts, so the plan printed is the plan run.
  */
 export async function runSession(
   scenarios: readonly PreparedScenario[],
@@ -75,6 +79,8 @@ export async function runSession(
   await runUnits(units, {
     settings: unitSettings(options),
     ...(options.signal && { signal: options.signal }),
+    ...(options.workers !== undefined && { workers: options.workers }),
+    ...(options.workersExplicit && options.warn && { onNotice: options.warn }),
     onStart: async (index) => {
       epochs.set(index, wallEpochMs());
       await broadcast(reporters, 'onScenarioStart', plans[index] as ScenarioPlan);
@@ -83,12 +89,14 @@ export async function runSession(
       const plan = plans[index] as ScenarioPlan;
       for (const reporter of reporters) reporter.onScenarioProgress?.(plan, elapsedMs, totalMs);
     },
-    tracerFor: (index) => {
-      if (!options.otlpEndpoint) return undefined;
-      const tracer = new RunTracer();
-      tracers.set(index, tracer);
-      return tracer;
-    },
+    // Only with an endpoint: a tracer keeps its unit in this thread.
+    ...(options.otlpEndpoint && {
+      tracerFor: (index: number) => {
+        const tracer = new RunTracer();
+        tracers.set(index, tracer);
+        return tracer;
+      },
+    }),
     onOutcome: async (index, { result, wallMs }) => {
       const plan = plans[index] as ScenarioPlan;
       const tracer = tracers.get(index);

@@ -5,6 +5,7 @@ import type { ReporterSpec } from '../report/reporters/index.ts';
 import { MAX_DURATION_MS } from '../scenario/limits.ts';
 import type { RealApi } from '../scenario/point-at-real-api.ts';
 import { parseDuration } from '../util/duration.ts';
+import { defaultWorkers } from '../work/workers.ts';
 import { parseOtlpEndpoint } from './otlp-endpoint.ts';
 import { parseShard, type Shard } from './shard.ts';
 
@@ -31,6 +32,8 @@ export interface RunFlags {
   readonly force?: boolean;
   /** `run` only: export each scenario's traces over OTLP/HTTP to this URL. */
   readonly otlpEndpoint?: string;
+  /** Worker threads (parsed by parseWorkersFlag). */
+  readonly workers?: number;
 }
 
 export interface RunSettings {
@@ -50,6 +53,10 @@ export interface RunSettings {
   readonly realApi?: RealApi;
   readonly force?: boolean;
   readonly otlpEndpoint?: string;
+  /** Worker threads: the flag, else the config, else one per available core. */
+  readonly workers: number;
+  /** Whether the flag or the config named the workers (a notice says when they cannot be used). */
+  readonly workersExplicit: boolean;
 }
 
 /** Flags win over the config file, which wins over the defaults. */
@@ -73,6 +80,8 @@ export function resolveRunSettings(flags: RunFlags, config: LoadedConfig, cwd: s
     durationMs,
     realTime: flags.realBackend || flags.apiUrl ? true : (flags.realTime ?? config.realTime),
     bail: flags.bail ?? config.bail ?? false,
+    workers: flags.workers ?? config.workers ?? defaultWorkers(),
+    workersExplicit: flags.workers !== undefined || config.workers !== undefined,
     quiet: flags.quiet ?? false,
     allowInsecureHttp: flags.allowInsecureHttp ?? config.allowInsecureHttp,
     ...(flags.shard !== undefined && { shard: parseShard(flags.shard) }),

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { type Clock as FakeClock, withGlobal } from '@sinonjs/fake-timers';
+import { FaultlineError } from '../errors/faultline-error.ts';
 import type { Clock } from './clock.ts';
+import { checkFakeTimersVersion } from './fake-timers-version.ts';
 import { sleepWith } from './real-clock.ts';
 import { TimerQueue, timerDelay } from './timer-queue.ts';
 
@@ -75,10 +77,12 @@ let installed: FakeClock | undefined;
 /** Installs virtual time globally; only one virtual clock may be installed in a process at a time. */
 export function installVirtualClock(): VirtualClock {
   if (installed) {
-    throw new Error(
-      'A virtual clock is already installed in this process: uninstall it before starting another simulation.',
+    throw new FaultlineError(
+      'SIMULATION_ALREADY_RUNNING',
+      'A virtual clock is already installed in this thread: a simulation is still running here; wait for it (or uninstall its clock) before starting another, or run simulations side by side in workers (--workers).',
     );
   }
+  checkFakeTimersVersion();
   // Only Date and performance come from fake-timers: its timers take whole milliseconds and wrap
   // delays of 2^31 ms or more to 1 ms, as Node does.
   const fake = withGlobal(globalThis).install({ now: 0, toFake: ['Date', 'performance'] });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_CONFIG_LIST, MAX_LIST, MAX_STRING_LENGTH } from '../scenario/limits.ts';
 import { durationSchema } from '../util/duration.ts';
+import { workersSchema } from '../work/workers.ts';
 
 const reporterSpecSchema = z.union([
   z.string().min(1).max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH'),
@@ -25,6 +26,8 @@ export const configSchema = z.strictObject({
   realTime: z.boolean().optional(),
   bail: z.boolean().optional(),
   allowInsecureHttp: z.boolean().optional(),
+  /** Worker threads for `run` (1: this thread only); `--workers` wins. */
+  workers: workersSchema.optional(),
   /** Hosts `faultline proxy` may reach besides its --target (redirect targets, private addresses). */
   proxyAllow: z
     .array(z.string().min(1).max(MAX_STRING_LENGTH, 'MAX_STRING_LENGTH'))

@@ -18,6 +18,8 @@ export interface FaultlineConfig {
   readonly bail?: boolean;
   /** Allow plain-HTTP backends on non-local hosts (API keys would travel in clear). */
   readonly allowInsecureHttp?: boolean;
+  /** Worker threads `faultline run` spreads scenarios over (1: this thread only; default: one per core). */
+  readonly workers?: number;
   /** Hosts `faultline proxy` may reach besides its --target (redirect targets, private addresses). */
   readonly proxyAllow?: readonly string[];
 }

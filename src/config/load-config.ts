@@ -32,6 +32,7 @@ export interface LoadedConfig {
   readonly realTime?: boolean;
   readonly bail?: boolean;
   readonly allowInsecureHttp?: boolean;
+  readonly workers?: number;
   readonly proxyAllow?: readonly string[];
 }
 

@@ -103,6 +103,11 @@ export const ERROR_CODES = {
   // simulation
   SIMULATION_NO_PROGRESS:
     'virtual time stopped moving: events kept firing at one instant (closed loop, no think time, instant failures)',
+  SIMULATION_ALREADY_RUNNING:
+    'a second simulation was started in a thread whose virtual clock is in use (one per thread; use workers)',
+  FAKE_TIMERS_VERSION:
+    'the installed @sinonjs/fake-timers is outside the range the virtual clock was built and tested against',
+  WORKER_FAILED: 'a worker thread running a unit crashed or could not start',
   // recording and fitting
   RECORD_UNWRITABLE: 'the recording file cannot be created or written',
   RECORDING_NOT_FOUND: 'the recording to fit does not exist or cannot be read',

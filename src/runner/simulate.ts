@@ -133,13 +133,15 @@ export async function simulate(
       endMs,
       maxRequests: workload.requests ?? Number.POSITIVE_INFINITY,
     });
-    const ending = virtual
+    const driven = virtual
       ? await virtual.drive(work, {
           horizonMs: drainHorizonMs(endMs),
           stop,
           stallEvents: stallEvents(workload),
         })
       : await Promise.race([work.then(() => 'settled' as const), stopped(stop)]);
+    // The workload also ends when stopped (a unit told to stop as it starts): that run was cut short.
+    const ending = driven === 'settled' && stop.aborted ? 'stopped' : driven;
     if (ending === 'stalled') throw noProgress(options.file, clock.now());
     return { ending, endedAtMs: clock.now(), primary };
   } finally {

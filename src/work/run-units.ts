@@ -1,9 +1,11 @@
-import { startStopwatch } from '../clock/stopwatch.ts';
 import type { RunResult } from '../report/result.ts';
-import { runScenario } from '../runner/run-scenario.ts';
+import { loadScenarioFile } from '../scenario/load-scenario.ts';
 import type { RunTracer } from '../tracing/run-tracer.ts';
-import { loadUnitScenario } from './unit-scenario.ts';
+import { runUnitHere } from './run-unit-here.ts';
+import { runUnitsInPool } from './unit-pool.ts';
 import type { UnitSettings, WorkUnit } from './work-unit.ts';
+
+export { runUnitHere } from './run-unit-here.ts';
 
 export interface UnitOutcome {
   readonly unit: WorkUnit;
@@ -13,8 +15,13 @@ export interface UnitOutcome {
 
 export interface RunUnitsOptions {
   readonly settings: UnitSettings;
-  /** Worker threads; 1 runs every unit in this thread, one after another. */
+  /**
+   * Worker threads (default 1): 1 runs every unit in this thread, one after another; more runs them side
+   * by side, each thread on its own virtual clock, with the same results, told in the same order.
+   */
   readonly workers?: number;
+  /** Told why units run in this thread although more workers were asked for (traces, real time). */
+  readonly onNotice?: (message: string) => void;
   /** Aborting ends the running units early (results marked incomplete) and starts no more. */
   readonly signal?: AbortSignal;
   /** Told when unit `index` starts. */
@@ -34,6 +41,14 @@ export interface RunUnitsOptions {
  * decides where a unit runs; `run`, `check` and `sweep` all come through here.
  */
 export async function runUnits(units: readonly WorkUnit[], options: RunUnitsOptions): Promise<UnitOutcome[]> {
+  const workers = Math.min(options.workers ?? 1, units.length);
+  if (workers > 1) {
+    const reason = await reasonForThisThread(units, options);
+    if (reason === undefined) return runUnitsInPool(units, options, workers);
+    options.onNotice?.(
+      `--workers ${options.workers}: every unit runs in this thread, one at a time, ${reason}`,
+    );
+  }
   const outcomes: UnitOutcome[] = [];
   for (const [index, unit] of units.entries()) {
     if (options.signal?.aborted) break;
@@ -45,25 +60,23 @@ export async function runUnits(units: readonly WorkUnit[], options: RunUnitsOpti
   return outcomes;
 }
 
-/** One unit in this thread, on its own virtual clock. */
-export async function runUnitHere(
-  unit: WorkUnit,
-  index: number,
+/**
+ * Why units must run in this thread, one at a time, or undefined when workers may run them. Traces are
+ * recorded by tracers in this thread; real-time runs measure real latency and may share one real API (and
+ * the faults it serves), so running them side by side would change what they measure.
+ */
+async function reasonForThisThread(
+  units: readonly WorkUnit[],
   options: RunUnitsOptions,
-): Promise<UnitOutcome> {
-  const elapsed = startStopwatch();
+): Promise<string | undefined> {
+  if (options.tracerFor) return 'because traces (--otlp-endpoint) are recorded here';
   const { settings } = options;
-  const scenario = await loadUnitScenario(unit, settings);
-  const tracer = options.tracerFor?.(index);
-  const result = await runScenario(scenario, {
-    seed: unit.seed,
-    file: unit.absolute,
-    ...(tracer && { tracer }),
-    ...(settings.durationMs !== undefined && { durationMs: settings.durationMs }),
-    ...(settings.realTime !== undefined && { realTime: settings.realTime }),
-    ...(settings.allowInsecureHttp !== undefined && { allowInsecureHttp: settings.allowInsecureHttp }),
-    ...(options.signal && { signal: options.signal }),
-    onProgress: (elapsedMs, totalMs) => options.onProgress?.(index, elapsedMs, totalMs),
-  });
-  return { unit, result, wallMs: elapsed() };
+  if (settings.realTime || settings.realApi) return 'because real-time runs would disturb each other';
+  for (const absolute of new Set(units.map((unit) => unit.absolute))) {
+    const { scenario } = await loadScenarioFile(absolute);
+    if (scenario.mode === 'real-time') {
+      return `because ${units.find((unit) => unit.absolute === absolute)?.file} runs in real time`;
+    }
+  }
+  return undefined;
 }

@@ -36,6 +36,9 @@ describe('Ctrl-C during a long run', () => {
       'json',
       '--reporter',
       'junit',
+      // One at a time, so the second scenario is still waiting when Ctrl-C comes (workers: workers.test.ts).
+      '--workers',
+      '1',
     ]);
     const done = finished(child);
     // The seed is printed before the run starts; interrupt once the simulation is under way.

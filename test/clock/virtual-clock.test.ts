@@ -1,5 +1,13 @@
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
+import { fakeTimersProblem } from '../../src/clock/fake-timers-version.ts';
 import { installVirtualClock, type VirtualClock } from '../../src/clock/virtual-clock.ts';
+import { isFaultlineError } from '../../src/errors/faultline-error.ts';
+
+const fakeTimersPackage = createRequire(import.meta.url)('@sinonjs/fake-timers/package.json') as {
+  version: string;
+};
 
 let clock: VirtualClock | undefined;
 afterEach(() => {
@@ -92,5 +100,39 @@ describe('the virtual clock', () => {
     expect(globalThis.setTimeout).not.toBe(real);
     clock.uninstall();
     expect(globalThis.setTimeout).toBe(real);
+  });
+});
+
+describe('one virtual clock per thread', () => {
+  it('refuses a second simulation in the same thread with a coded error, leaving the first intact', async () => {
+    clock = installVirtualClock();
+    let second: unknown;
+    try {
+      installVirtualClock();
+    } catch (error) {
+      second = error;
+    }
+    expect(isFaultlineError(second) && second.code).toBe('SIMULATION_ALREADY_RUNNING');
+    expect((second as Error).message).toMatch(/already installed in this thread.*--workers/);
+    let fired = false;
+    setTimeout(() => {
+      fired = true;
+    }, 5);
+    await clock.advance(5);
+    expect(fired).toBe(true);
+  });
+});
+
+describe('the pinned fake-timers', () => {
+  it('is the one installed, and another major.minor is named with the range expected', () => {
+    const range = (packageJson.dependencies as Record<string, string>)['@sinonjs/fake-timers'] as string;
+    expect(range).toMatch(/^~\d+\.\d+\.\d+$/);
+    expect(fakeTimersProblem(fakeTimersPackage.version, range)).toBeUndefined();
+    expect(fakeTimersProblem('15.5.9', '~15.5.0')).toBeUndefined();
+    expect(fakeTimersProblem('15.6.0', '~15.5.0')).toBe(
+      "@sinonjs/fake-timers 15.6.0 is installed, but the virtual clock is built for ~15.5.0 (15.5.x); reinstall faultline's dependencies (npm ci) or install @sinonjs/fake-timers@~15.5.0",
+    );
+    expect(fakeTimersProblem('16.5.0', '~15.5.0')).toMatch(/16\.5\.0 is installed/);
+    expect(fakeTimersProblem('15.5.0', '^15.5.0')).toMatch(/not as a ~major\.minor\.patch range/);
   });
 });

@@ -225,6 +225,26 @@ hypotheses: [{ metric: requests.total, op: "==", value: 20 }]
     expect(result.requests.succeeded).toBeGreaterThan(0);
   }, 120_000);
 
+  it('runs scenarios in worker threads from the installed package, as in this thread', async () => {
+    // The two scenarios above: a TypeScript plugin and a TypeScript client module, each loaded in a worker.
+    const files = ['scenarios/myapi.yaml', 'scenarios/own-client.yaml'];
+    const resultsOf = async (workers: string) => {
+      const out = `workers-${workers}`;
+      expectOk(
+        await npx(['faultline', 'run', ...files, '--seed', '5', '--workers', workers, '--out-dir', out]),
+      );
+      return ['myapi.json', 'own-client.json'].map((file) => {
+        const { environment: _environment, ...rest } = JSON.parse(
+          readFileSync(join(project, out, file), 'utf8'),
+        );
+        return JSON.stringify(rest);
+      });
+    };
+    const pooled = await resultsOf('2');
+    expect(pooled).toEqual(await resultsOf('1'));
+    expect(JSON.parse(pooled[0] as string).requests.total).toBe(100);
+  }, 120_000);
+
   it("type-checks a user's files against every entry with strict NodeNext settings", async () => {
     mkdirSync(join(project, 'src'));
     copyFileSync(join(FIXTURES, 'uses-every-entry.ts'), join(project, 'src/uses-every-entry.ts'));

@@ -3,13 +3,15 @@ import type { CommandModule } from 'yargs';
 import { wallNow } from '../../clock/real-clock.ts';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import { randomSeed } from '../../rng/rng.ts';
-import { checkScenario } from '../../testing/check/check-scenario.ts';
 import { reportLines, summaryLine } from '../../testing/check/report-lines.ts';
 import { isLawName, LAW_NAMES, type LawName } from '../../testing/laws/index.ts';
+import { checkLaws } from '../../work/check-laws.ts';
+import { defaultWorkers } from '../../work/workers.ts';
 import { ExitCode, type SetExitCode } from '../exit-codes.ts';
 import { printLine, printWarning } from '../output.ts';
 import { prepareScenario } from '../prepare-scenario.ts';
 import { seedOption } from '../seed-flag.ts';
+import { workersOption } from '../workers-flag.ts';
 
 /** Plugins that call a real server: check cannot run them on virtual time. */
 const REAL_SOCKET_PLUGINS = new Set(['http', 'grpc', 'websocket']);
@@ -21,6 +23,7 @@ interface CheckArgs {
   readonly seed?: number;
   readonly path?: string;
   readonly maxAmplification?: number;
+  readonly workers?: number;
 }
 
 /** `faultline check <scenario>`: the resilience laws on the scenario's policies and backends. */
@@ -46,6 +49,7 @@ export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckA
           type: 'number',
           describe: 'bound on backend calls per request (default: what the retry and topology allow)',
         })
+        .option('workers', workersOption())
         .example('$0 check scenarios/outage-with-fallback.yaml', 'every law, 100 generated runs each')
         .example('$0 check my.yaml --law half-open-probes --runs 1000', 'one law, harder')
         .example(
@@ -84,7 +88,9 @@ export function checkCommand(setExit: SetExitCode): CommandModule<object, CheckA
         `faultline check ${args.scenario} · ${laws.length} law${laws.length === 1 ? '' : 's'} · ${args.path === undefined ? `${runs} runs each` : `replaying path ${args.path}`} · seed ${seed}`,
       );
       const replayArgs = { file: args.scenario, maxAmplification: args.maxAmplification };
-      const reports = await checkScenario(prepared.scenario, {
+      // Laws are independent runs from one seed: spread over workers, the reports are the same.
+      const reports = await checkLaws(prepared.scenario, {
+        workers: args.workers ?? defaultWorkers(),
         laws,
         runs,
         seed,

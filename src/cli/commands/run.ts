@@ -9,6 +9,7 @@ import { scenarioFilesFor } from '../scenario-files.ts';
 import { seedOption } from '../seed-flag.ts';
 import { resolveShard, selectShard } from '../shard.ts';
 import { planRunSuite } from '../suite-plan.ts';
+import { workersOption } from '../workers-flag.ts';
 import { withReportOptions } from './shared-options.ts';
 
 interface RunArgs extends RunFlags {
@@ -53,6 +54,7 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
             describe:
               'with a shard: exit 0 once its units ran, even if a hypothesis failed (faultline merge gives the verdict); for Kubernetes Jobs, which retry failed pods',
           })
+          .option('workers', workersOption())
           .option('watch', { type: 'boolean', alias: 'w', describe: 'rerun when a scenario file changes' })
           .option('otlp-endpoint', {
             type: 'string',
@@ -76,6 +78,7 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
           'JOB_COMPLETION_INDEX=1 JOB_COMPLETIONS=4 $0 run scenarios/',
           'the same, as a Kubernetes Indexed Job pod',
         )
+        .example('$0 run scenarios/ --workers 1', 'one scenario at a time, in this thread')
         .example('$0 run scenarios/retry-storm.yaml --watch', 'rerun on every save')
         .example(
           '$0 run scenarios/retry-storm.yaml --otlp-endpoint http://127.0.0.1:4318/v1/traces',
