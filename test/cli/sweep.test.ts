@@ -142,6 +142,18 @@ describe.runIf(!CHROMIUM.path)('sweep.html without Chromium', () => {
   });
 });
 
+describe('a sweep on worker threads', () => {
+  it('gives the same sweep.json with --workers 1 as with the default workers', async () => {
+    const single = join(dir, 'single');
+    const args = ['sweep', file, '--vary', 'policies.retry.maxAttempts=1..4', '--seeds', '3'];
+    const run = await runCli([...args, '--keep-runs', '--workers', '1', '--out-dir', single], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(single, 'sweep.json'), 'utf8')).toBe(
+      readFileSync(join(out, 'sweep.json'), 'utf8'),
+    );
+  }, 120_000);
+});
+
 describe('a sharded sweep merged by faultline merge', () => {
   it('two shards (one indexed the Kubernetes way) merge to the unsharded sweep.json', async () => {
     const args = ['sweep', file, '--vary', 'policies.retry.maxAttempts=1..4', '--seeds', '3'];

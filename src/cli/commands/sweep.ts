@@ -15,6 +15,7 @@ import { plannedRuns } from '../../sweep/sweep-plan.ts';
 import { buildSweepReport, type SweepReport } from '../../sweep/sweep-report.ts';
 import type { Sampling } from '../../sweep/sweep-schema.ts';
 import { parseDuration } from '../../util/duration.ts';
+import { defaultWorkers } from '../../work/workers.ts';
 import { ExitCode, type SetExitCode } from '../exit-codes.ts';
 import { catchInterrupts } from '../interrupt.ts';
 import { printLine, printWarning } from '../output.ts';
@@ -22,6 +23,7 @@ import { prepareScenario } from '../prepare-scenario.ts';
 import { DEFAULT_OUT_DIR } from '../run-settings.ts';
 import { seedOption } from '../seed-flag.ts';
 import { resolveShard, selectShard } from '../shard.ts';
+import { workersOption } from '../workers-flag.ts';
 
 interface SweepArgs {
   readonly scenario: string;
@@ -41,8 +43,6 @@ interface SweepArgs {
   readonly keepRuns?: boolean;
   readonly color?: boolean;
 }
-
-const WORKERS_MAX = 256;
 
 /** `faultline sweep <scenario>`: runs policy variants on common seeds and recommends the cheapest that holds. */
 export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepArgs> {
@@ -86,7 +86,7 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
             'common random numbers: every variant of a seed meets the same luck (--no-crn for independent seeds)',
         })
         .option('duration', { type: 'string', describe: 'override the workload’s duration, e.g. 30s, 5m' })
-        .option('workers', { type: 'number', describe: 'worker threads to spread the runs over' })
+        .option('workers', workersOption())
         .option('shard', {
           type: 'string',
           describe:
@@ -125,8 +125,7 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
       const cwd = process.cwd();
       const durationMs = args.duration === undefined ? undefined : durationFlag(args.duration);
       const shard = resolveShard(args, process.env);
-      const workers =
-        args.workers === undefined ? undefined : boundedInt('--workers', args.workers, 1, WORKERS_MAX);
+      const workers = args.workers ?? defaultWorkers();
       const prepared = await prepareScenario(args.scenario, {
         warn: printWarning,
         ...(durationMs !== undefined && { durationMs }),
@@ -168,7 +167,7 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
         runs = await runSweep(plan, {
           absolute: prepared.absolute,
           settings: { ...(durationMs !== undefined && { durationMs }) },
-          ...(workers !== undefined && { workers }),
+          workers,
           signal: interrupts.signal,
           ...(shard && { selected: () => selected }),
           onWallMs: (ms) => wallMs.push(ms),
