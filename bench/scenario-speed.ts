@@ -13,10 +13,12 @@ import { sha256 } from '../src/util/sha256.ts';
 import { runUnits } from '../src/work/run-units.ts';
 import type { WorkUnit } from '../src/work/work-unit.ts';
 
-/** One scenario in one pass: its requests and the wall time its unit took (loading included). */
+/** One scenario in one pass: its requests, and the wall and CPU time its unit took (loading included). */
 export interface ScenarioPass {
   readonly requests: number;
   readonly wallMs: number;
+  /** This process's user + system CPU time over the unit: what a busy machine does not inflate. */
+  readonly cpuMs: number;
 }
 
 export interface ScenarioSpeed {
@@ -54,12 +56,17 @@ export async function measureShippedScenarios(
   const units = await shippedUnits(dir);
   const byName: Record<string, ScenarioPass[]> = {};
   for (let pass = 0; pass < passes; pass++) {
+    let cpuAtStart = process.cpuUsage();
     await runUnits(units, {
       settings: durationMs === undefined ? {} : { durationMs },
+      onStart: () => {
+        cpuAtStart = process.cpuUsage();
+      },
       onOutcome: (_index, { unit, result, wallMs }) => {
+        const cpu = process.cpuUsage(cpuAtStart);
         const name = unit.file.replace(/\.yaml$/, '');
         byName[name] ??= [];
-        byName[name].push({ requests: result.requests.total, wallMs });
+        byName[name].push({ requests: result.requests.total, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 });
         return undefined;
       },
     });

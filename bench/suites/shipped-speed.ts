@@ -23,7 +23,8 @@ const median = (values: readonly number[]): number => {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
-const perSecond = (pass: ScenarioPass) => pass.requests / (pass.wallMs / 1000);
+const perSecond = (pass: Pick<ScenarioPass, 'requests' | 'wallMs'>) => pass.requests / (pass.wallMs / 1000);
+const perCpuSecond = (pass: Pick<ScenarioPass, 'requests' | 'cpuMs'>) => pass.requests / (pass.cpuMs / 1000);
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -45,6 +46,7 @@ export async function shippedSpeed(ctx: SuiteContext): Promise<{ tables: Table[]
     name,
     values: {
       perSecond: median(steady(all).map(perSecond)),
+      perCpuSecond: median(steady(all).map(perCpuSecond)),
       requests: all[0]?.requests ?? 0,
       wallMs: median(steady(all).map((pass) => pass.wallMs)),
       firstPassMs: all[0]?.wallMs ?? 0,
@@ -54,6 +56,7 @@ export async function shippedSpeed(ctx: SuiteContext): Promise<{ tables: Table[]
   const passTotals = (pass: number) => ({
     requests: sum(scenarios.map(([, all]) => all[pass]?.requests ?? 0)),
     wallMs: sum(scenarios.map(([, all]) => all[pass]?.wallMs ?? 0)),
+    cpuMs: sum(scenarios.map(([, all]) => all[pass]?.cpuMs ?? 0)),
   });
   const steadyTotals = Array.from({ length: passes - 1 }, (_, i) => passTotals(i + 1));
   const first = passTotals(0);
@@ -61,15 +64,22 @@ export async function shippedSpeed(ctx: SuiteContext): Promise<{ tables: Table[]
   const steadyWallMs = median(steadyTotals.map((pass) => pass.wallMs));
   rows.push({
     name: 'all shipped scenarios, one process',
-    values: { perSecond: overall, requests: first.requests, wallMs: steadyWallMs, firstPassMs: first.wallMs },
+    values: {
+      perSecond: overall,
+      perCpuSecond: median(steadyTotals.map(perCpuSecond)),
+      requests: first.requests,
+      wallMs: steadyWallMs,
+      firstPassMs: first.wallMs,
+    },
   });
   const table: Table = {
     id: 'shipped',
     title: `Shipped scenarios, run as \`faultline run scenarios/\` runs them (median of ${passes - 1} passes)`,
     description:
-      "Each scenario with its own seed through runUnits, one after another in one child process: its requests ÷ its unit's wall time (loading, backends, recorder and result included). The first pass of the fresh process is shown apart (first pass) and left out of the medians.",
+      "Each scenario with its own seed through runUnits, one after another in one child process: its requests ÷ its unit's wall time (loading, backends, recorder and result included), and ÷ the CPU time the process spent meanwhile, which other work on a shared machine does not inflate. The first pass of the fresh process is shown apart (first pass) and left out of the medians.",
     columns: [
       { key: 'perSecond', label: 'simulated req/s', unit: 'req/s', better: 'higher', chart: true },
+      { key: 'perCpuSecond', label: 'req per CPU second', unit: 'req/s', better: 'higher' },
       { key: 'requests', label: 'requests', unit: 'count' },
       { key: 'wallMs', label: 'wall time', unit: 'ms', better: 'lower' },
       { key: 'firstPassMs', label: 'first pass (fresh process)', unit: 'ms' },
@@ -95,13 +105,13 @@ export async function shippedSpeed(ctx: SuiteContext): Promise<{ tables: Table[]
     {
       name: `all ${scenarios.length} shipped scenarios in one process, overall`,
       target: `≥ ${fmt(OVERALL_TARGET)} simulated req/s`,
-      measured: `${fmt(overall)} req/s`,
+      measured: `${fmt(overall)} req/s (${fmt(rows.at(-1)?.values.perCpuSecond ?? 0)} per CPU second)`,
       met: overall >= OVERALL_TARGET,
     },
     {
       name: 'the slowest shipped scenario',
       target: `≥ ${fmt(FLOOR)} simulated req/s`,
-      measured: `${fmt(slowestSpeed)} req/s (${slowest.name})`,
+      measured: `${fmt(slowestSpeed)} req/s (${slowest.name}; ${fmt(slowest.values.perCpuSecond ?? 0)} per CPU second)`,
       met: slowestSpeed >= FLOOR,
     },
   ];

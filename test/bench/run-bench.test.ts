@@ -105,7 +105,7 @@ describe('a quick bench run', () => {
     const target = report.suites
       .flatMap((s) => s.targets)
       .find((t) => t.name === 'the slowest shipped scenario');
-    expect(target?.measured).toContain(`(${slowest.name})`);
+    expect(target?.measured).toContain(`(${slowest.name}; `);
     expect(row('simulation-speed', 'warm-up', 'first pass minus a steady pass')).toBeDefined();
     for (const loop of ['closed loop of 100', 'open loop at 500/s']) {
       const on = row('simulation-speed', 'speed', `faultline default stack, ${loop}, cache`);
