@@ -8,6 +8,8 @@ export class VirtualTimer {
   #refed = true;
   /** Position in the queue's heap; -1 when not pending. */
   heapIndex = -1;
+  /** Its numeric id has been taken, so the queue must find it by id while it is pending. */
+  idTaken = false;
   constructor(
     readonly id: number,
     readonly queue: TimerQueue,
@@ -37,6 +39,7 @@ export class VirtualTimer {
     return this;
   }
   [Symbol.toPrimitive](): number {
+    this.queue.trackId(this);
     return this.id;
   }
 }
@@ -53,6 +56,10 @@ export class TimerQueue {
   #seq = 0;
   #ids = 0;
   readonly #heap: VirtualTimer[] = [];
+  /**
+   * Pending timers whose numeric id has been taken (`+handle`), so `clearTimeout(id)` finds them. Filled
+   * only then: most handles are never turned into numbers, and two map updates per timer add up.
+   */
   readonly #byId = new Map<number, VirtualTimer>();
 
   get now(): number {
@@ -62,7 +69,6 @@ export class TimerQueue {
   add(fn: () => void, delayMs: number, repeat = false): VirtualTimer {
     const id = ++this.#ids;
     const timer = new VirtualTimer(id, this, fn, delayMs, repeat, this.#now + delayMs, ++this.#seq);
-    this.#byId.set(id, timer);
     this.#push(timer);
     return timer;
   }
@@ -75,14 +81,19 @@ export class TimerQueue {
         : typeof handle === 'number'
           ? this.#byId.get(handle)
           : undefined;
-    if (!timer || this.#byId.get(timer.id) !== timer) return;
-    this.#byId.delete(timer.id);
+    if (!timer || timer.queue !== this || timer.heapIndex < 0) return;
+    this.#untrack(timer);
     this.#remove(timer);
   }
 
+  /** Lets `cancel` find a pending timer by its numeric id from now on. */
+  trackId(timer: VirtualTimer): void {
+    timer.idTaken = true;
+    if (timer.heapIndex >= 0) this.#byId.set(timer.id, timer);
+  }
+
   reschedule(timer: VirtualTimer): void {
-    if (this.#byId.get(timer.id) === timer) this.#remove(timer);
-    else this.#byId.set(timer.id, timer);
+    this.#remove(timer);
     timer.dueAt = this.#now + timer.delayMs;
     timer.seq = ++this.#seq;
     this.#push(timer);
@@ -103,7 +114,7 @@ export class TimerQueue {
     this.#remove(timer);
     this.#now = Math.max(this.#now, timer.dueAt);
     if (timer.repeat) this.reschedule(timer);
-    else this.#byId.delete(timer.id);
+    else this.#untrack(timer);
     onMoved?.();
     timer.fn();
     return true;
@@ -118,11 +129,16 @@ export class TimerQueue {
     return this.#heap.length;
   }
 
+  #untrack(timer: VirtualTimer): void {
+    if (this.#byId.size > 0) this.#byId.delete(timer.id);
+  }
+
   #before(a: VirtualTimer, b: VirtualTimer): boolean {
     return a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.seq < b.seq);
   }
 
   #push(timer: VirtualTimer): void {
+    if (timer.idTaken) this.#byId.set(timer.id, timer);
     timer.heapIndex = this.#heap.length;
     this.#heap.push(timer);
     this.#up(timer.heapIndex);

@@ -4,6 +4,7 @@ import { FaultlineError } from '../errors/faultline-error.ts';
 import type { Clock } from './clock.ts';
 import { checkFakeTimersVersion } from './fake-timers-version.ts';
 import { sleepWith } from './real-clock.ts';
+import { createSettler, watchTicks, yieldToEventLoop } from './settle.ts';
 import { TimerQueue, timerDelay } from './timer-queue.ts';
 
 /** How a drive ended: see `VirtualClock.drive`. */
@@ -16,6 +17,13 @@ export interface DriveOptions {
   readonly stop?: AbortSignal;
   /** Timers fired at one instant before the run is declared stalled (default STALL_EVENTS). */
   readonly stallEvents?: number;
+  /**
+   * The work reaches outside the process only through sockets, and ticks only through `process.nextTick`
+   * (faultline's own client and in-process backends; not msw or nock): between timers the driver then
+   * settles it with a tick bounce where that is provably enough instead of a real event-loop turn.
+   * Same results, a few times faster. Default false.
+   */
+  readonly pureWork?: boolean;
 }
 
 /**
@@ -24,8 +32,9 @@ export interface DriveOptions {
  * `setTimeout`/`setInterval` (and those of `node:timers`), so third-party code (cockatiel, msw, nock,
  * user clients) runs on the same virtual timeline; `Date` and `performance` are faked by
  * @sinonjs/fake-timers and follow it in whole milliseconds. `nextTick`, `queueMicrotask` and
- * `setImmediate` stay real: faking them hangs fetch and livelocks msw/nock, and the driver needs a real
- * macrotask to let promise chains settle (and signals such as Ctrl-C to arrive).
+ * `setImmediate` stay real: faking them hangs fetch and livelocks msw/nock. Between two timers the
+ * driver lets promise chains settle (see settle.ts: a tick bounce when provably enough, otherwise a
+ * real macrotask, which also lets signals such as Ctrl-C arrive); `nextTick` is only watched.
  */
 export interface VirtualClock extends Clock {
   readonly kind: 'virtual';
@@ -49,24 +58,6 @@ export interface VirtualClock extends Clock {
  */
 export const STALL_EVENTS = 10_000;
 
-// Captured before any install so the driver always yields on the real event loop.
-const realSetImmediate = globalThis.setImmediate;
-const oneTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
-/** Bounds the settling below, so code that reschedules an immediate forever cannot freeze time. */
-const MAX_SETTLE_TURNS = 64;
-
-/**
- * One real turn of the event loop, then more while immediates are still queued. Interceptors (nock)
- * hand an intercepted request on through chains of setImmediate; time must not move until they have
- * run, or a request would reach its handler at a later virtual time than it was sent.
- */
-async function yieldToEventLoop(): Promise<void> {
-  await oneTurn();
-  for (let turn = 0; turn < MAX_SETTLE_TURNS && hasQueuedImmediate(); turn++) await oneTurn();
-}
-
-const hasQueuedImmediate = () => process.getActiveResourcesInfo().includes('Immediate');
-
 const require = createRequire(import.meta.url);
 const timersModule = require('node:timers') as Record<string, unknown>;
 const TIMER_GLOBALS = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
@@ -89,6 +80,7 @@ export function installVirtualClock(): VirtualClock {
   installed = fake;
   const queue = new TimerQueue();
   const restore = installTimerGlobals(queue);
+  const ticks = watchTicks();
 
   /** Date and performance move with the queue, in the whole milliseconds fake-timers keeps. */
   const follow = () => {
@@ -114,16 +106,18 @@ export function installVirtualClock(): VirtualClock {
         horizonMs = Number.POSITIVE_INFINITY,
         stop,
         stallEvents = STALL_EVENTS,
+        pureWork = false,
       } = typeof options === 'number' ? { horizonMs: options } : options;
       let settled = false;
       const mark = () => {
         settled = true;
       };
       work.then(mark, mark);
+      const settle = createSettler(ticks, pureWork);
       let instant = Number.NaN;
       let firedAtInstant = 0;
       for (;;) {
-        await yieldToEventLoop();
+        await settle();
         if (settled) return 'settled';
         if (stop?.aborted) return 'stopped';
         const due = queue.nextDueAt();
@@ -140,8 +134,9 @@ export function installVirtualClock(): VirtualClock {
     },
     async advance(ms) {
       const target = queue.now + timerDelay(ms);
+      const settle = createSettler(ticks, false);
       for (;;) {
-        await yieldToEventLoop();
+        await settle();
         const due = queue.nextDueAt();
         if (due === undefined || due > target) break;
         fireNext();
@@ -153,6 +148,7 @@ export function installVirtualClock(): VirtualClock {
     uninstall() {
       if (installed === fake) {
         restore();
+        ticks.restore();
         fake.uninstall();
         installed = undefined;
       }

@@ -62,8 +62,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   });
   const tracer = options.tracer;
   const inFlight = new Map<number, number>();
-  // Backend calls per request: each request travels as its own envelope, so an attempt can name it.
-  const attemptsOf = new WeakMap<BackendRequest, number>();
+  // Backend calls per request: each request travels as its own envelope, so an attempt can name it. A
+  // Map emptied as requests end, not a WeakMap: weak entries cost the garbage collector on every cycle.
+  const attemptsOf = new Map<BackendRequest, number>();
   let sequence = 0;
   let sent = 0;
   const progressEvery = 1000;
@@ -112,13 +113,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         tracer?.ended(own, outcome);
         const { kind, code } = outcome;
         inFlight.delete(id);
-        recorder.requestEnded({
-          startedAtMs,
-          endedAtMs: clock.now(),
-          kind,
-          code,
-          attempts: attemptsOf.get(own),
-        });
+        const attempts = attemptsOf.get(own);
+        attemptsOf.delete(own);
+        recorder.requestEnded({ startedAtMs, endedAtMs: clock.now(), kind, code, attempts });
         if (++sent % progressEvery === 0) options.onProgress?.(clock.now(), endMs);
       },
       turnedAway() {
@@ -167,7 +164,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
 /** Each attempt adds one to its request's count (requests the runner did not send are not counted). */
 function countingAttempts(
   attemptOn: (name: string) => AttemptFn,
-  attemptsOf: WeakMap<BackendRequest, number>,
+  attemptsOf: Map<BackendRequest, number>,
 ): (name: string) => AttemptFn {
   const counted = new Map<string, AttemptFn>();
   return (name) => {

@@ -138,6 +138,8 @@ export async function simulate(
           horizonMs: drainHorizonMs(endMs),
           stop,
           stallEvents: stallEvents(workload),
+          // Interceptors and the real clients behind them queue work inside Node, out of the driver's sight.
+          pureWork: ![...backends.values()].some((backend) => backend.injectsFaults),
         })
       : await Promise.race([work.then(() => 'settled' as const), stopped(stop)]);
     // The workload also ends when stopped (a unit told to stop as it starts): that run was cut short.

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,9 @@ beforeAll(async () => {
   written = await writeBenchReport(report, dir);
 }, 120_000);
 
+const shippedScenarios = readdirSync('scenarios')
+  .filter((file) => file.endsWith('.yaml'))
+  .sort();
 const suite = (name: string) => report.suites.find((s) => s.name === name);
 const table = (suiteName: string, id: string) => suite(suiteName)?.tables.find((t) => t.id === id);
 const row = (suiteName: string, id: string, name: string) =>
@@ -73,12 +76,48 @@ describe('a quick bench run', () => {
         'faultline retry ▸ breaker ▸ timeout overhead vs the bare cockatiel policies',
         'faultline cache hit, 1 KB text, key hashing included',
         'faultline default stack, sequential',
-        'faultline default stack, concurrency 100',
+        'faultline default stack, closed loop of 100, cache',
+        'faultline default stack without its cache, closed loop of 100',
+        'faultline default stack without its cache, open loop at 500/s',
+        `all ${shippedScenarios.length} shipped scenarios in one process, overall`,
+        'the slowest shipped scenario',
       ]),
     );
     const hit = row('cache-hit', 'hit-path', 'faultline cache hit (fresh request)')?.values.perCall ?? 0;
     const hitTarget = targets.find((t) => t.name.startsWith('faultline cache hit'));
     expect(hitTarget?.met).toBe(hit <= 2000);
+  });
+
+  it('rates every shipped scenario apart, the whole pass as one, and the cache gap from measured rows', () => {
+    const shipped = table('simulation-speed', 'shipped');
+    const names = shipped?.rows.map((r) => r.name);
+    expect(names).toEqual([
+      ...shippedScenarios.map((f) => f.replace(/\.yaml$/, '')),
+      'all shipped scenarios, one process',
+    ]);
+    const scenarioRows = shipped?.rows.slice(0, -1) ?? [];
+    for (const r of scenarioRows) expect(r.values.requests).toBeGreaterThan(0);
+    const total = shipped?.rows.at(-1);
+    expect(total?.values.requests).toBe(scenarioRows.reduce((sum, r) => sum + (r.values.requests ?? 0), 0));
+    const slowest = scenarioRows.reduce((a, b) =>
+      (b.values.perSecond ?? 0) < (a.values.perSecond ?? 0) ? b : a,
+    );
+    const target = report.suites
+      .flatMap((s) => s.targets)
+      .find((t) => t.name === 'the slowest shipped scenario');
+    expect(target?.measured).toContain(`(${slowest.name}; `);
+    expect(row('simulation-speed', 'warm-up', 'first pass minus a steady pass')).toBeDefined();
+    for (const loop of ['closed loop of 100', 'open loop at 500/s']) {
+      const on = row('simulation-speed', 'speed', `faultline default stack, ${loop}, cache`);
+      const off = row('simulation-speed', 'speed', `faultline default stack, ${loop}, no cache`);
+      const ratio = row('simulation-speed', 'speed', `no cache ÷ cache, ${loop}`);
+      expect(ratio?.derived).toBe(true);
+      expect(ratio?.values.perSecond).toBeCloseTo(
+        (off?.values.perSecond ?? 0) / (on?.values.perSecond ?? 1),
+        12,
+      );
+      expect(off?.note).toContain('cache hit ratio 0%');
+    }
   });
 
   it('writes markdown, JSON that --compare reads back, and an HTML page with a bar chart per charted column', async () => {

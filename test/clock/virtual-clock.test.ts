@@ -67,6 +67,21 @@ describe('the virtual clock', () => {
     expect(order).toEqual(['a', 'c', 'd']);
   });
 
+  it('clears a timer by its numeric id, also once it has been refreshed after firing', async () => {
+    clock = installVirtualClock();
+    const order: string[] = [];
+    const a = setTimeout(() => order.push('a'), 5);
+    const b = setTimeout(() => order.push('b'), 5);
+    const bId = Number(b);
+    clearTimeout(Number(a));
+    await clock.advance(6);
+    b.refresh();
+    clearTimeout(bId);
+    setTimeout(() => order.push('c'), 5);
+    await clock.advance(10);
+    expect(order).toEqual(['b', 'c']);
+  });
+
   it('reports a stall when events keep firing at one instant without time moving', async () => {
     clock = installVirtualClock();
     const c = clock;
