@@ -21,6 +21,7 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricName, MetricDefinition>> 
   fallbackRate: { unit: 'ratio', read: (w) => ratio(w.requests.fellBack, w.requests.total, 0) },
   'latency.p50': { unit: 'ms', read: (w) => w.latency.p50 },
   'latency.p90': { unit: 'ms', read: (w) => w.latency.p90 },
+  'latency.p95': { unit: 'ms', read: (w) => w.latency.p95 },
   'latency.p99': { unit: 'ms', read: (w) => w.latency.p99 },
   'latency.max': { unit: 'ms', read: (w) => w.latency.max },
   'latency.mean': { unit: 'ms', read: (w) => w.latency.mean },

@@ -12,6 +12,7 @@ export const METRICS = [
   'fallbackRate',
   'latency.p50',
   'latency.p90',
+  'latency.p95',
   'latency.p99',
   'latency.max',
   'latency.mean',

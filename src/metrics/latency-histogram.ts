@@ -16,7 +16,7 @@ const EXACT_LIMIT = { 2: 32, 3: 512 } as const;
 /** Rough bytes per Map entry, for the footprint estimate. */
 const EXACT_ENTRY_BYTES = 32;
 
-const EMPTY_SUMMARY: LatencySummary = { p50: 0, p90: 0, p99: 0, max: 0, mean: 0 };
+const EMPTY_SUMMARY: LatencySummary = { p50: 0, p90: 0, p95: 0, p99: 0, max: 0, mean: 0 };
 
 /**
  * An HDR histogram of latencies: fixed memory whatever the number of values (it grows only with the
@@ -87,6 +87,7 @@ export class LatencyHistogram {
     return {
       p50: this.percentileMs(50),
       p90: this.percentileMs(90),
+      p95: this.percentileMs(95),
       p99: this.percentileMs(99),
       max: roundMs(this.#maxMicros / MICROS_PER_MS),
       mean: roundMs(this.#sumMicros / this.#count / MICROS_PER_MS),

@@ -15,6 +15,7 @@ export const RESULT_SCHEMA_VERSION = 3;
 export interface LatencySummary {
   readonly p50: number;
   readonly p90: number;
+  readonly p95: number;
   readonly p99: number;
   readonly max: number;
   readonly mean: number;

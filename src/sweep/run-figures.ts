@@ -8,7 +8,7 @@ export interface RunFigures {
   /** Requests answered by the fallback, over all requests. */
   readonly fallbackShare: number;
   readonly p50: number;
-  readonly p90: number;
+  readonly p95: number;
   readonly p99: number;
   /** Backend calls per request: the cost in load. */
   readonly callsPerRequest: number;
@@ -24,7 +24,7 @@ export const FIGURE_KEYS = [
   'availability',
   'fallbackShare',
   'p50',
-  'p90',
+  'p95',
   'p99',
   'callsPerRequest',
   'retries',
@@ -37,7 +37,7 @@ export function runFigures(result: RunResult): RunFigures {
     availability: result.availability,
     fallbackShare: ratio(result.requests.fellBack, result.requests.total, 0),
     p50: result.latency.p50,
-    p90: result.latency.p90,
+    p95: result.latency.p95,
     p99: result.latency.p99,
     callsPerRequest: result.backend.callsPerRequest,
     ...(result.cost && { costPerRequest: result.cost.perRequest, currency: result.cost.currency }),

@@ -49,6 +49,7 @@ describe('evaluateHypotheses', () => {
       fallbackRate: 3 / 50,
       'latency.p50': 10,
       'latency.p90': 200,
+      'latency.p95': 200,
       'latency.p99': 200,
       'latency.max': 200,
       'latency.mean': (40 * 10 + 10 * 200) / 50,

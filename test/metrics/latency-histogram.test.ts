@@ -61,6 +61,7 @@ describe('LatencyHistogram', () => {
     expect(histogram.summary()).toEqual({
       p50: 100,
       p90: 100,
+      p95: 100,
       p99: 1_234.567,
       max: 1_234.567,
       mean: 156.728,
@@ -71,6 +72,7 @@ describe('LatencyHistogram', () => {
     expect(new LatencyHistogram({ significantDigits: 2 }).summary()).toEqual({
       p50: 0,
       p90: 0,
+      p95: 0,
       p99: 0,
       max: 0,
       mean: 0,

@@ -188,6 +188,7 @@ export const METRIC_NOTES: Readonly<Record<string, string>> = {
   fallbackRate: 'Requests answered by the fallback / all requests.',
   'latency.p50': 'Median client-observed latency, ms.',
   'latency.p90': '90th percentile latency, ms.',
+  'latency.p95': '95th percentile latency, ms.',
   'latency.p99': '99th percentile latency, ms.',
   'latency.max': 'Slowest request, ms.',
   'latency.mean': 'Mean latency, ms.',

@@ -10,6 +10,7 @@ const OUTCOMES = [
 const QUANTILES = [
   ['p50', '0.5'],
   ['p90', '0.9'],
+  ['p95', '0.95'],
   ['p99', '0.99'],
 ] as const;
 

@@ -11,6 +11,7 @@ export interface SweepRow {
   readonly availability: string;
   readonly fallback: string;
   readonly p50: string;
+  readonly p95: string;
   readonly p99: string;
   readonly cost: string;
   readonly retries: string;
@@ -42,6 +43,7 @@ export function sweepRows(report: SweepReport): SweepRow[] {
       availability: interval(v.figures.availability, pct),
       fallback: pct(v.figures.fallbackShare.mean),
       p50: millis(v.figures.p50.mean),
+      p95: millis(v.figures.p95.mean),
       p99: interval(v.figures.p99, millis),
       cost: interval(v.cost, cost),
       retries: v.figures.retries.mean.toFixed(0),
@@ -51,7 +53,7 @@ export function sweepRows(report: SweepReport): SweepRow[] {
   });
 }
 
-export const ROW_HEAD = ['held', 'availability (95% CI)', 'fell back', 'p50', 'p99 (95% CI)'] as const;
+export const ROW_HEAD = ['held', 'availability (95% CI)', 'fell back', 'p50', 'p95', 'p99 (95% CI)'] as const;
 
 /** The column heads: rank, the swept paths, the figures. */
 export function sweepHead(report: SweepReport): string[] {
@@ -74,6 +76,7 @@ export function rowCells(row: SweepRow): string[] {
     row.availability,
     row.fallback,
     row.p50,
+    row.p95,
     row.p99,
     row.cost,
     row.retries,

@@ -39,7 +39,7 @@ function windowFigures(total: number, failed: number): WindowFigures {
       failuresByCode: failed ? { HTTP_503: failed } : {},
     },
     availability: (total - failed) / total,
-    latency: { p50: 121, p90: 300, p99: 480, max: 2100, mean: 180 },
+    latency: { p50: 121, p90: 300, p95: 410, p99: 480, max: 2100, mean: 180 },
     inFlight: { mean: 9, max: 40 },
     backend: {
       calls: total + failed,
