@@ -13,6 +13,7 @@ import { loadScenarioFile } from '../src/scenario/load-scenario.ts';
 import { buildSweepPlan } from '../src/sweep/build-plan.ts';
 import { runSweep } from '../src/sweep/run-sweep.ts';
 import { sha256 } from '../src/util/sha256.ts';
+import { median } from './lib/median.ts';
 
 const FILE = resolve(import.meta.dirname, 'scenarios/sweep-5min.yaml');
 const VARY = [
@@ -51,14 +52,6 @@ async function timeSweep(seeds: number, workers: number): Promise<SweepSpeed> {
     load,
   };
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 async function main(args: readonly string[]): Promise<void> {
   const flag = (name: string, fallback: number) => {

@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { median } from '../lib/median.ts';
 import type { Row, SuiteContext, Table, TargetCheck } from '../lib/types.ts';
 import type { ScenarioPass, ScenarioSpeed } from '../scenario-speed.ts';
 
@@ -14,14 +15,6 @@ const SCRIPT = fileURLToPath(new URL('../scenario-speed.ts', import.meta.url));
 /** All shipped scenarios in one process, overall; and the slowest of them. */
 const OVERALL_TARGET = 150_000;
 const FLOOR = 50_000;
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 const perSecond = (pass: Pick<ScenarioPass, 'requests' | 'wallMs'>) => pass.requests / (pass.wallMs / 1000);
 const perCpuSecond = (pass: Pick<ScenarioPass, 'requests' | 'cpuMs'>) => pass.requests / (pass.cpuMs / 1000);

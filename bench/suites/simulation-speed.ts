@@ -24,6 +24,7 @@ import { startStopwatch } from '../../src/clock/stopwatch.ts';
 import { installVirtualClock } from '../../src/clock/virtual-clock.ts';
 import { runScenario } from '../../src/runner/run-scenario.ts';
 import { parseScenario } from '../../src/scenario/load-scenario.ts';
+import { median } from '../lib/median.ts';
 import { ratioRow } from '../lib/rows.ts';
 import type { Row, Suite, SuiteContext, Table, TargetCheck } from '../lib/types.ts';
 import type { PeakMemory } from '../peak-memory.ts';
@@ -124,14 +125,6 @@ const STACK_ROWS: readonly (readonly [string, Arrivals, boolean])[] = [
 ];
 /** The loops whose rows are compared as no cache ÷ cache. */
 const CACHE_PAIRS = [CLOSED, OPEN] as const;
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 export const simulationSpeedSuite: Suite = {
   title: 'Simulation speed',

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { FaultlineError } from '../../src/errors/faultline-error.ts';
 import { PACKAGE_ROOT } from '../../src/util/package-root.ts';
+import { median } from '../lib/median.ts';
 import { ratioRow } from '../lib/rows.ts';
 import type { Row, Suite, Table, TargetCheck } from '../lib/types.ts';
 
@@ -45,14 +46,6 @@ async function measureOnce(command: Command): Promise<{ cpuSeconds: number; wall
   const [real, user, system] = times.split(' ').map(Number) as [number, number, number];
   return { cpuSeconds: user + system, wallMs: real * 1000 };
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 export const startUpSuite: Suite = {
   title: 'CLI start-up',

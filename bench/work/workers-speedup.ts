@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PACKAGE_ROOT } from '../../src/util/package-root.ts';
 import { defaultWorkers } from '../../src/work/workers.ts';
+import { median } from '../lib/median.ts';
 
 const run = promisify(execFile);
 const BIN = join(PACKAGE_ROOT, 'dist/src/cli/bin.js');
@@ -25,14 +26,6 @@ function option(name: string, fallback: number): number {
   const value = at >= 0 ? Number(process.argv[at + 1]) : Number.NaN;
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 /** One `faultline run scenarios/`: its wall time, exit code and JSON results by file. */
 async function runOnce(
