@@ -30,3 +30,8 @@ export function urlForDisplay(url: string): string {
     return url;
   }
 }
+
+/** The API as results and shard manifests record it: the URL without credentials, the key's variable name only. */
+export function recordedApi(api: RealApi): { url: string; apiKeyEnv?: string } {
+  return { url: urlForDisplay(api.url), ...(api.apiKeyEnv !== undefined && { apiKeyEnv: api.apiKeyEnv }) };
+}

@@ -5,7 +5,7 @@ import { sha256 } from '../util/sha256.ts';
 import { contentSeed } from '../work/content-seed.ts';
 import { MAX_SUITE_UNITS, type RunShardSettings, type RunSuite } from '../work/shard-manifest.ts';
 import { unitId } from '../work/work-unit.ts';
-import { urlForDisplay } from './real-api.ts';
+import { recordedApi } from './real-api.ts';
 import type { RunSettings } from './run-settings.ts';
 
 /**
@@ -36,12 +36,7 @@ function shardSettings(settings: RunSettings): RunShardSettings {
     ...(settings.durationMs !== undefined && { durationMs: settings.durationMs }),
     ...(settings.realTime !== undefined && { realTime: settings.realTime }),
     ...(settings.allowInsecureHttp !== undefined && { allowInsecureHttp: settings.allowInsecureHttp }),
-    ...(settings.realApi && {
-      realBackend: {
-        url: urlForDisplay(settings.realApi.url),
-        ...(settings.realApi.apiKeyEnv !== undefined && { apiKeyEnv: settings.realApi.apiKeyEnv }),
-      },
-    }),
+    ...(settings.realApi && { realBackend: recordedApi(settings.realApi) }),
     bail: settings.bail,
   };
 }
