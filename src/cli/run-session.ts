@@ -16,7 +16,7 @@ import { runUnits } from '../work/run-units.ts';
 import type { UnitSettings, Variant, WorkUnit } from '../work/work-unit.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { PreparedScenario } from './prepare-scenario.ts';
-import { urlForDisplay } from './real-api.ts';
+import { recordedApi } from './real-api.ts';
 import type { Shard } from './shard.ts';
 
 export interface SessionOptions {
@@ -76,8 +76,10 @@ export async function runSession(
   const tracers = new Map<number, RunTracer>();
   const epochs = new Map<number, number>();
   const outcomes: ScenarioOutcome[] = [];
+  const loaded = new Map(scenarios.map((prepared) => [prepared.absolute, prepared.scenario]));
   await runUnits(units, {
     settings: unitSettings(options),
+    loadedScenario: (unit) => loaded.get(unit.absolute),
     ...(options.signal && { signal: options.signal }),
     ...(options.workers !== undefined && { workers: options.workers }),
     ...(options.workersExplicit && options.warn && { onNotice: options.warn }),
@@ -171,11 +173,6 @@ function withReplay(result: RunResult, prepared: PreparedScenario, options: Sess
     },
     environment,
   };
-}
-
-/** The API as the result records it: the URL without credentials, the key's variable name only. */
-function recordedApi(api: RealApi): { url: string; apiKeyEnv?: string } {
-  return { url: urlForDisplay(api.url), ...(api.apiKeyEnv !== undefined && { apiKeyEnv: api.apiKeyEnv }) };
 }
 
 /** 0 all passed, 1 a hypothesis failed, 130 interrupted. */

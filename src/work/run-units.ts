@@ -1,5 +1,6 @@
 import type { RunResult } from '../report/result.ts';
 import { loadScenarioFile } from '../scenario/load-scenario.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { RunTracer } from '../tracing/run-tracer.ts';
 import { runUnitHere } from './run-unit-here.ts';
 import { runUnitsInPool } from './unit-pool.ts';
@@ -32,6 +33,8 @@ export interface RunUnitsOptions {
     index: number,
     outcome: UnitOutcome,
   ) => boolean | undefined | Promise<boolean | undefined>;
+  /** The scenario the caller already loaded for a unit's file, so deciding where units run parses nothing again. */
+  readonly loadedScenario?: (unit: WorkUnit) => Scenario | undefined;
   /** Records each unit's requests (only with workers = 1: tracers stay in this thread). */
   readonly tracerFor?: (index: number) => RunTracer | undefined;
 }
@@ -72,11 +75,12 @@ async function reasonForThisThread(
   if (options.tracerFor) return 'because traces (--otlp-endpoint) are recorded here';
   const { settings } = options;
   if (settings.realTime || settings.realApi) return 'because real-time runs would disturb each other';
-  for (const absolute of new Set(units.map((unit) => unit.absolute))) {
-    const { scenario } = await loadScenarioFile(absolute);
-    if (scenario.mode === 'real-time') {
-      return `because ${units.find((unit) => unit.absolute === absolute)?.file} runs in real time`;
-    }
+  const checked = new Set<string>();
+  for (const unit of units) {
+    if (checked.has(unit.absolute)) continue;
+    checked.add(unit.absolute);
+    const scenario = options.loadedScenario?.(unit) ?? (await loadScenarioFile(unit.absolute)).scenario;
+    if (scenario.mode === 'real-time') return `because ${unit.file} runs in real time`;
   }
   return undefined;
 }

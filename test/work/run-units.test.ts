@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFaultlineError } from '../../src/errors/faultline-error.ts';
+import { loadScenarioFile } from '../../src/scenario/load-scenario.ts';
 import { RunTracer } from '../../src/tracing/run-tracer.ts';
 import { runUnits } from '../../src/work/run-units.ts';
 import { bytesOf, unitOf } from './helpers.ts';
@@ -196,5 +197,25 @@ describe('runUnits on worker threads', () => {
       '--workers 2: every unit runs in this thread, one at a time, because traces (--otlp-endpoint) are recorded here',
     ]);
     expect(tracers.map((tracer) => tracer.requests.length > 0)).toEqual([true, true]);
+  }, 60_000);
+
+  it('keeps units in this thread when a scenario runs in real time, read from what the caller loaded', async () => {
+    const notices: string[] = [];
+    const units = UNITS.slice(1, 3);
+    const [first] = units;
+    if (!first) throw new Error('no units');
+    const { scenario } = await loadScenarioFile(first.absolute);
+    const outcomes = await runUnits(units, {
+      settings: {},
+      workers: 2,
+      onNotice: (message) => notices.push(message),
+      // Told the first file is real-time, the decision must not parse the files again (they are not).
+      loadedScenario: (unit) =>
+        unit.absolute === first.absolute ? { ...scenario, mode: 'real-time' } : undefined,
+    });
+    expect(outcomes).toHaveLength(2);
+    expect(notices).toEqual([
+      `--workers 2: every unit runs in this thread, one at a time, because ${first.file} runs in real time`,
+    ]);
   }, 60_000);
 });
