@@ -1,6 +1,6 @@
 import { ANALYSIS_ENDPOINTS } from '../backend/contract.ts';
+import { deepFreeze } from '../util/deep-freeze.ts';
 import { BoundedMemo } from './bounded-memo.ts';
-import { deepFreeze } from './deep-freeze.ts';
 import { type AnalysisReply, errorReply } from './replies.ts';
 import { requestText } from './request-text.ts';
 import { isTextRoute, ROUTE_BODIES, type TextRoute } from './route-bodies.ts';

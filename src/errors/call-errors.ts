@@ -1,3 +1,5 @@
+import { pauseStackCapture } from './stackless.ts';
+
 /**
  * How a single call fails, as the client sees it. Each has a stable `code`; a request that ends in
  * failure is counted under that code. Policies decide what to retry from `kind`.
@@ -26,7 +28,10 @@ export class CallError extends Error {
     readonly code: string,
     message: string,
   ) {
+    // A call failure is a simulated outcome, made by the thousand: no stack (stackless.ts).
+    const resume = pauseStackCapture();
     super(message);
+    resume();
   }
 }
 

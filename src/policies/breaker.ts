@@ -11,6 +11,7 @@ import {
   type IPolicy,
   SamplingBreaker,
 } from 'cockatiel';
+import { pauseStackCapture } from '../errors/stackless.ts';
 import { failureFilter } from './classify.ts';
 import type { PolicyEvent } from './events.ts';
 import { HedgeCancelledError, lostToHedge } from './hedge-cancelled.ts';
@@ -69,9 +70,30 @@ export function createBreaker(
       // so the breaker counts it neither way.
       const task: typeof fn =
         underHedge && signal ? (context) => notLostToHedge(() => own(context), signal) : own;
-      return circuit.execute(task, signal).catch(rejected);
+      return refuseStacklessly(circuit, task, signal).catch(rejected);
     },
   };
+}
+
+/**
+ * cockatiel builds a BrokenCircuitError for every call it refuses while open, synchronously inside
+ * `execute`: with stack capture off until the call is let through, that refusal costs no stack
+ * (stackless.ts), while errors of the call itself keep theirs.
+ */
+function refuseStacklessly<T>(
+  circuit: CircuitBreakerPolicy,
+  task: (context: IDefaultPolicyContext) => PromiseLike<T> | T,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  const resume = pauseStackCapture();
+  try {
+    return circuit.execute((context) => {
+      resume();
+      return task(context);
+    }, signal);
+  } finally {
+    resume();
+  }
 }
 
 async function notLostToHedge<T>(run: () => PromiseLike<T> | T, signal: AbortSignal): Promise<T> {

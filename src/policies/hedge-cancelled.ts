@@ -1,9 +1,13 @@
+import { pauseStackCapture } from '../errors/stackless.ts';
+
 /** Why a hedge aborts the attempts that lost: the winner answered. Not a failure of the backend's. */
 export class HedgeCancelledError extends Error {
   override readonly name = 'HedgeCancelledError';
   readonly isHedgeCancelled = true;
   constructor() {
+    const resume = pauseStackCapture();
     super('another hedged attempt answered first');
+    resume();
   }
 }
 

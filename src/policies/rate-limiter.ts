@@ -7,6 +7,7 @@ import {
   TaskCancelledError,
 } from 'cockatiel';
 import type { Clock } from '../clock/clock.ts';
+import { pauseStackCapture } from '../errors/stackless.ts';
 import { linkAbort } from './abort-link.ts';
 import type { EventSink, PolicyEvent } from './events.ts';
 import type { RateLimitConfig } from './patterns-schema.ts';
@@ -24,7 +25,9 @@ export class RateLimitedError extends Error {
   override readonly name = 'RateLimitedError';
   readonly code = 'RATE_LIMITED';
   constructor(rate: number) {
+    const resume = pauseStackCapture();
     super(`client-side rate limit of ${rate}/s reached and its queue is full`);
+    resume();
   }
 }
 

@@ -123,9 +123,13 @@ export async function simulate(
       nextRequest: createRequestSource(workload, rng.fork('requests')),
       send: (request) => {
         const id = arrival++;
-        return observer.send(request, (own) => {
+        return observer.send(request, async (own) => {
           arrivals.register(own, id);
-          return client.execute(own);
+          try {
+            return await client.execute(own);
+          } finally {
+            arrivals.forget(own);
+          }
         });
       },
       reject: (request) => observer.turnedAway(request),

@@ -1,3 +1,5 @@
+import { deepFreeze } from '../util/deep-freeze.ts';
+
 /**
  * Merges JSON answers from several backends without knowing their schema: lists are united (deduplicated
  * by content), strings and booleans go to the majority (ties to the earliest backend), numbers to the
@@ -12,8 +14,17 @@ export function mergeAnswers(
   return isRecord(merged) ? { ...merged, sources } : { value: merged, sources };
 }
 
+/**
+ * What one frozen answer merges to when every backend gave that very object (the in-process analyser
+ * shares one frozen body per text): computed once per body instead of once per request.
+ */
+const mergedAlone = new WeakMap<object, unknown>();
+
 function mergeValues(values: readonly unknown[]): unknown {
   const [first] = values;
+  // n copies of one value merge as that value alone: a list's copies add no new items, a number's median
+  // and a string's majority are the value itself.
+  if (values.length > 0 && values.every((value) => value === first)) return mergeSame(first);
   if (values.every(Array.isArray)) return uniteLists(values as unknown[][]);
   if (values.every(isRecord)) {
     const keys = [...new Set(values.flatMap((v) => Object.keys(v as object)))];
@@ -28,11 +39,38 @@ function mergeValues(values: readonly unknown[]): unknown {
   return majority(values) ?? first;
 }
 
+/** mergeValues([value]): primitives are themselves; objects still lose repeated list items. */
+function mergeSame(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (!Object.isFrozen(value)) return mergeShape(value);
+  let merged = mergedAlone.get(value);
+  if (merged === undefined) {
+    // Frozen like its source, so sharing it between requests cannot leak one caller's change to another.
+    merged = deepFreeze(mergeShape(value));
+    mergedAlone.set(value, merged);
+  }
+  return merged;
+}
+
+function mergeShape(value: object): unknown {
+  if (Array.isArray(value)) return uniteLists([value]);
+  const out: Record<string, unknown> = {};
+  // A key whose value is undefined has nothing present to merge: mergeValues([]) as in the general path.
+  for (const [key, child] of Object.entries(value))
+    out[key] = child === undefined ? mergeValues([]) : mergeSame(child);
+  return out;
+}
+
 function uniteLists(lists: readonly unknown[][]): unknown[] {
   const seen = new Set<string>();
+  // The same object twice has the same content: known without serialising it again.
+  const seenObjects = new Set<unknown>();
   const out: unknown[] = [];
   for (const list of lists) {
     for (const item of list) {
+      const isObject = typeof item === 'object' && item !== null;
+      if (isObject && seenObjects.has(item)) continue;
+      if (isObject) seenObjects.add(item);
       const key = JSON.stringify(item);
       if (!seen.has(key)) {
         seen.add(key);
