@@ -1,17 +1,47 @@
 /**
  * Shipped scenarios' speed, the way `faultline run scenarios/` runs them: every scenario as a work unit
- * through `runUnits`, one after another in this process, each with its own seed. Pass 1 of a fresh
- * process pays the warm-up (plugins loaded, code compiled, the analyser's memo filled); the passes after
- * it are the steady state. Prints one JSON line. Run in a process of its own (the simulation-speed suite
- * spawns it): `npx tsx bench/scenario-speed.ts [--passes 6] [--duration-ms N] [--dir scenarios]`.
+ * through `runUnits`, one after another in this process, each with its own seed, on the built JavaScript
+ * in dist/ that the CLI runs (tsx's transform of the sources adds a helper call to every function it
+ * creates: 17% of a profile, which users never pay). Pass 1 of a fresh process pays the warm-up (plugins
+ * loaded, code compiled, the analyser's memo filled); the passes after it are the steady state. Prints
+ * one JSON line. Run in a process of its own (the simulation-speed suite spawns it), after npm run build:
+ * `npx tsx bench/scenario-speed.ts [--passes 6] [--duration-ms N] [--dir scenarios] [--sources]`.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadScenarioFile } from '../src/scenario/load-scenario.ts';
-import { sha256 } from '../src/util/sha256.ts';
-import { runUnits } from '../src/work/run-units.ts';
+import type * as LoadScenario from '../src/scenario/load-scenario.ts';
+import { FaultlineError } from '../src/errors/faultline-error.ts';
+import type * as Sha256 from '../src/util/sha256.ts';
+import type * as RunUnits from '../src/work/run-units.ts';
 import type { WorkUnit } from '../src/work/work-unit.ts';
+
+const REPO = join(import.meta.dirname, '..');
+/** The built CLI's modules; `--sources` runs the TypeScript sources through tsx instead (for comparison). */
+const fromSources = process.argv.includes('--sources');
+const BUILT = join(REPO, 'dist/src');
+
+async function runtime(): Promise<{
+  loadScenarioFile: typeof LoadScenario.loadScenarioFile;
+  sha256: typeof Sha256.sha256;
+  runUnits: typeof RunUnits.runUnits;
+}> {
+  const base = fromSources ? '../src' : pathToFileURL(BUILT).href;
+  const ext = fromSources ? 'ts' : 'js';
+  if (!fromSources && !existsSync(join(BUILT, 'work/run-units.js'))) {
+    throw new FaultlineError(
+      'BENCH_USAGE',
+      `The shipped-scenario speed is measured on the built CLI: run npm run build first (${BUILT} is missing).`,
+    );
+  }
+  const [load, hash, units] = await Promise.all([
+    import(`${base}/scenario/load-scenario.${ext}`) as Promise<typeof LoadScenario>,
+    import(`${base}/util/sha256.${ext}`) as Promise<typeof Sha256>,
+    import(`${base}/work/run-units.${ext}`) as Promise<typeof RunUnits>,
+  ]);
+  return { loadScenarioFile: load.loadScenarioFile, sha256: hash.sha256, runUnits: units.runUnits };
+}
 
 /** One scenario in one pass: its requests, and the wall and CPU time its unit took (loading included). */
 export interface ScenarioPass {
@@ -31,6 +61,7 @@ export interface ScenarioSpeed {
 const MAX_PASSES = 20;
 
 export async function shippedUnits(dir: string): Promise<WorkUnit[]> {
+  const { loadScenarioFile, sha256 } = await runtime();
   const files = (await readdir(dir)).filter((file) => file.endsWith('.yaml')).sort();
   return Promise.all(
     files.map(async (file) => {
@@ -54,6 +85,7 @@ export async function measureShippedScenarios(
   durationMs?: number,
 ): Promise<Record<string, ScenarioPass[]>> {
   const units = await shippedUnits(dir);
+  const { runUnits } = await runtime();
   const byName: Record<string, ScenarioPass[]> = {};
   for (let pass = 0; pass < passes; pass++) {
     let cpuAtStart = process.cpuUsage();

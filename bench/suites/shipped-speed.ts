@@ -69,7 +69,7 @@ export async function shippedSpeed(ctx: SuiteContext): Promise<{ tables: Table[]
     id: 'shipped',
     title: `Shipped scenarios, run as \`faultline run scenarios/\` runs them (median of ${passes - 1} passes)`,
     description:
-      "Each scenario with its own seed through runUnits, one after another in one child process: its requests ÷ its unit's wall time (loading, backends, recorder and result included), and ÷ the CPU time the process spent meanwhile, which other work on a shared machine does not inflate. The first pass of the fresh process is shown apart (first pass) and left out of the medians.",
+      "Each scenario with its own seed through runUnits on the built CLI (dist/, as `faultline run` runs), one after another in one child process: its requests ÷ its unit's wall time (loading, backends, recorder and result included), and ÷ the CPU time the process spent meanwhile, which other work on a shared machine does not inflate. The first pass of the fresh process is shown apart (first pass) and left out of the medians.",
     columns: [
       { key: 'perSecond', label: 'simulated req/s', unit: 'req/s', better: 'higher', chart: true },
       { key: 'perCpuSecond', label: 'req per CPU second', unit: 'req/s', better: 'higher' },

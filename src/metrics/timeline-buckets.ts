@@ -122,14 +122,14 @@ export class TimelineBuckets {
     return bucket;
   }
 
-  /** Halves the resolution: bucket i absorbs buckets 2i and 2i+1. */
+  /** Halves the resolution: bucket i absorbs buckets 2i and 2i+1 (the first of them is kept and grows). */
   #coarsen(): void {
     const merged: (Bucket | undefined)[] = [];
     this.#buckets.forEach((bucket, i) => {
       if (!bucket) return;
-      const target = merged[i >> 1] ?? new Bucket();
-      target.merge(bucket);
-      merged[i >> 1] = target;
+      const target = merged[i >> 1];
+      if (target) target.merge(bucket);
+      else merged[i >> 1] = bucket;
     });
     this.#buckets = merged;
     this.#bucketMs *= 2;
