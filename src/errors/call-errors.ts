@@ -1,5 +1,3 @@
-import { pauseStackCapture } from './stackless.ts';
-
 /**
  * How a single call fails, as the client sees it. Each has a stable `code`; a request that ends in
  * failure is counted under that code. Policies decide what to retry from `kind`.
@@ -29,9 +27,10 @@ export class CallError extends Error {
     message: string,
   ) {
     // A call failure is a simulated outcome, made by the thousand: no stack (stackless.ts).
-    const resume = pauseStackCapture();
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
-    resume();
+    Error.stackTraceLimit = limit;
   }
 }
 

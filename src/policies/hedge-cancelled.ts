@@ -1,13 +1,13 @@
-import { pauseStackCapture } from '../errors/stackless.ts';
-
 /** Why a hedge aborts the attempts that lost: the winner answered. Not a failure of the backend's. */
 export class HedgeCancelledError extends Error {
   override readonly name = 'HedgeCancelledError';
   readonly isHedgeCancelled = true;
   constructor() {
-    const resume = pauseStackCapture();
+    // A simulated outcome, made by the thousand: no stack (see errors/stackless.ts).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super('another hedged attempt answered first');
-    resume();
+    Error.stackTraceLimit = limit;
   }
 }
 

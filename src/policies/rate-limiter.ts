@@ -7,7 +7,6 @@ import {
   TaskCancelledError,
 } from 'cockatiel';
 import type { Clock } from '../clock/clock.ts';
-import { pauseStackCapture } from '../errors/stackless.ts';
 import { linkAbort } from './abort-link.ts';
 import type { EventSink, PolicyEvent } from './events.ts';
 import type { RateLimitConfig } from './patterns-schema.ts';
@@ -25,9 +24,11 @@ export class RateLimitedError extends Error {
   override readonly name = 'RateLimitedError';
   readonly code = 'RATE_LIMITED';
   constructor(rate: number) {
-    const resume = pauseStackCapture();
+    // A simulated outcome, made by the thousand: no stack (see errors/stackless.ts).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`client-side rate limit of ${rate}/s reached and its queue is full`);
-    resume();
+    Error.stackTraceLimit = limit;
   }
 }
 
