@@ -7,38 +7,28 @@
  * one JSON line. Run in a process of its own (the simulation-speed suite spawns it), after npm run build:
  * `npx tsx bench/scenario-speed.ts [--passes 6] [--duration-ms N] [--dir scenarios] [--sources]`.
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as LoadScenario from '../src/scenario/load-scenario.ts';
-import { FaultlineError } from '../src/errors/faultline-error.ts';
 import type * as Sha256 from '../src/util/sha256.ts';
 import type * as RunUnits from '../src/work/run-units.ts';
 import type { WorkUnit } from '../src/work/work-unit.ts';
+import { importBuilt } from './lib/built.ts';
 
-const REPO = join(import.meta.dirname, '..');
-/** The built CLI's modules; `--sources` runs the TypeScript sources through tsx instead (for comparison). */
-const fromSources = process.argv.includes('--sources');
-const BUILT = join(REPO, 'dist/src');
-
+/** The modules timed: the built package's, or with `--sources` the TypeScript sources through tsx (to compare). */
 async function runtime(): Promise<{
   loadScenarioFile: typeof LoadScenario.loadScenarioFile;
   sha256: typeof Sha256.sha256;
   runUnits: typeof RunUnits.runUnits;
 }> {
-  const base = fromSources ? '../src' : pathToFileURL(BUILT).href;
-  const ext = fromSources ? 'ts' : 'js';
-  if (!fromSources && !existsSync(join(BUILT, 'work/run-units.js'))) {
-    throw new FaultlineError(
-      'BENCH_USAGE',
-      `The shipped-scenario speed is measured on the built CLI: run npm run build first (${BUILT} is missing).`,
-    );
-  }
+  const sources = process.argv.includes('--sources');
   const [load, hash, units] = await Promise.all([
-    import(`${base}/scenario/load-scenario.${ext}`) as Promise<typeof LoadScenario>,
-    import(`${base}/util/sha256.${ext}`) as Promise<typeof Sha256>,
-    import(`${base}/work/run-units.${ext}`) as Promise<typeof RunUnits>,
+    sources
+      ? import('../src/scenario/load-scenario.ts')
+      : importBuilt<typeof LoadScenario>('scenario/load-scenario'),
+    sources ? import('../src/util/sha256.ts') : importBuilt<typeof Sha256>('util/sha256'),
+    sources ? import('../src/work/run-units.ts') : importBuilt<typeof RunUnits>('work/run-units'),
   ]);
   return { loadScenarioFile: load.loadScenarioFile, sha256: hash.sha256, runUnits: units.runUnits };
 }

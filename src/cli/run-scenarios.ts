@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createReporters, type ReporterContext } from '../report/reporters/index.ts';
+import { type StartedWorkers, startWorkers } from '../work/started-workers.ts';
 import { ExitCode } from './exit-codes.ts';
 import { catchInterrupts } from './interrupt.ts';
 import { printLine, printWarning } from './output.ts';
@@ -47,6 +48,22 @@ async function runOnce(
   signal: AbortSignal,
   shardRun?: ShardRun,
 ): Promise<number> {
+  // Started first, so the threads load their modules while this one reads the scenario files.
+  const startedWorkers = files.length > 1 ? startWorkers(settings.workers) : undefined;
+  try {
+    return await prepareAndRun(files, settings, signal, shardRun, startedWorkers);
+  } finally {
+    await startedWorkers?.release();
+  }
+}
+
+async function prepareAndRun(
+  files: readonly string[],
+  settings: RunSettings,
+  signal: AbortSignal,
+  shardRun: ShardRun | undefined,
+  startedWorkers: StartedWorkers | undefined,
+): Promise<number> {
   const reporters = await createReporters(
     settings.reporters,
     processReporterContext(settings),
@@ -78,6 +95,7 @@ async function runOnce(
     }),
     signal,
     warn: printWarning,
+    ...(startedWorkers && { startedWorkers }),
   });
   return exitCodeOf(summary);
 }

@@ -13,6 +13,7 @@ import type { RealApi } from '../scenario/point-at-real-api.ts';
 import { exportTraces } from '../tracing/otlp-export.ts';
 import { RunTracer } from '../tracing/run-tracer.ts';
 import { runUnits } from '../work/run-units.ts';
+import type { StartedWorkers } from '../work/started-workers.ts';
 import type { UnitSettings, Variant, WorkUnit } from '../work/work-unit.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { PreparedScenario } from './prepare-scenario.ts';
@@ -43,6 +44,8 @@ export interface SessionOptions {
   readonly workers?: number;
   /** The user asked for `workers` (flag or config): say so through `warn` when they cannot be used. */
   readonly workersExplicit?: boolean;
+  /** Threads started while the scenarios were read (startWorkers); runUnits takes them over. */
+  readonly startedWorkers?: StartedWorkers;
 }
 
 /**
@@ -82,6 +85,7 @@ export async function runSession(
     loadedScenario: (unit) => loaded.get(unit.absolute),
     ...(options.signal && { signal: options.signal }),
     ...(options.workers !== undefined && { workers: options.workers }),
+    ...(options.startedWorkers && { startedWorkers: options.startedWorkers }),
     ...(options.workersExplicit && options.warn && { onNotice: options.warn }),
     onStart: async (index) => {
       epochs.set(index, wallEpochMs());

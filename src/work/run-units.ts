@@ -3,6 +3,7 @@ import { loadScenarioFile } from '../scenario/load-scenario.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunTracer } from '../tracing/run-tracer.ts';
 import { runUnitHere } from './run-unit-here.ts';
+import type { StartedWorkers } from './started-workers.ts';
 import { runUnitsInPool } from './unit-pool.ts';
 import type { UnitSettings, WorkUnit } from './work-unit.ts';
 
@@ -21,6 +22,8 @@ export interface RunUnitsOptions {
    * by side, each thread on its own virtual clock, with the same results, told in the same order.
    */
   readonly workers?: number;
+  /** Threads started ahead (startWorkers), used instead of starting new ones; ended here either way. */
+  readonly startedWorkers?: StartedWorkers;
   /** Told why units run in this thread although more workers were asked for (traces, real time). */
   readonly onNotice?: (message: string) => void;
   /** Aborting ends the running units early (results marked incomplete) and starts no more. */
@@ -52,6 +55,7 @@ export async function runUnits(units: readonly WorkUnit[], options: RunUnitsOpti
       `--workers ${options.workers}: every unit runs in this thread, one at a time, ${reason}`,
     );
   }
+  await options.startedWorkers?.release();
   const outcomes: UnitOutcome[] = [];
   for (const [index, unit] of units.entries()) {
     if (options.signal?.aborted) break;

@@ -33,7 +33,8 @@ export async function runUnitsInPool(
   options: RunUnitsOptions,
   workers: number,
 ): Promise<UnitOutcome[]> {
-  const pool = createWorkerPool(workers);
+  // Threads started ahead may outnumber the units: the extra ones stay idle (at most `workers` run).
+  const pool = options.startedWorkers?.take() ?? createWorkerPool(workers);
   const slots: Slot[] = [];
   let handedOut = 0;
   let running = 0;

@@ -6,6 +6,7 @@ import { isFaultlineError } from '../../src/errors/faultline-error.ts';
 import { loadScenarioFile } from '../../src/scenario/load-scenario.ts';
 import { RunTracer } from '../../src/tracing/run-tracer.ts';
 import { runUnits } from '../../src/work/run-units.ts';
+import { StartedWorkers } from '../../src/work/started-workers.ts';
 import { bytesOf, unitOf } from './helpers.ts';
 
 // A long unit first and short ones after it: with two workers the short ones finish first.
@@ -217,5 +218,24 @@ describe('runUnits on worker threads', () => {
     expect(notices).toEqual([
       `--workers 2: every unit runs in this thread, one at a time, because ${first.file} runs in real time`,
     ]);
+  }, 60_000);
+
+  it('takes over threads started ahead, with the same results, and ends them when units stay here', async () => {
+    const one = await runUnits(UNITS.slice(1, 3), { settings: {}, workers: 1 });
+    const started = new StartedWorkers(2);
+    const taken = await runUnits(UNITS.slice(1, 3), { settings: {}, workers: 2, startedWorkers: started });
+    expect(bytesOf(taken)).toEqual(bytesOf(one));
+    // The pool ran them and ended the threads: nothing is left to take or release.
+    expect(started.take()).toBeUndefined();
+
+    const unused = new StartedWorkers(2);
+    await runUnits(UNITS.slice(1, 3), {
+      settings: {},
+      workers: 2,
+      startedWorkers: unused,
+      tracerFor: () => new RunTracer(),
+    });
+    // Units that must stay in this thread leave the started threads unused, and runUnits ends them.
+    expect(unused.take()).toBeUndefined();
   }, 60_000);
 });
