@@ -1,11 +1,16 @@
 /**
  * Peak RSS for a long simulation: runs the full default stack for `--requests` (default 1,000,000)
- * simulated requests and prints the process's maximum resident set size. Run in its own process (the
- * simulation-speed suite of `faultline bench` spawns it): `npx tsx bench/peak-memory.ts [--json]`.
+ * simulated requests on the built package (as the CLI runs it; npm run build first) and prints the
+ * process's maximum resident set size. Run in its own process (the simulation-speed suite of
+ * `faultline bench` spawns it): `npx tsx bench/peak-memory.ts [--json]`.
  */
 import { pathToFileURL } from 'node:url';
-import { runScenario } from '../src/runner/run-scenario.ts';
-import { parseScenario } from '../src/scenario/load-scenario.ts';
+import type * as RunScenario from '../src/runner/run-scenario.ts';
+import type * as LoadScenario from '../src/scenario/load-scenario.ts';
+import { importBuilt } from './lib/built.ts';
+
+const { runScenario } = await importBuilt<typeof RunScenario>('runner/run-scenario');
+const { parseScenario } = await importBuilt<typeof LoadScenario>('scenario/load-scenario');
 
 export interface PeakMemory {
   readonly requests: number;
