@@ -1,15 +1,13 @@
-import { mkdir } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/load-config.ts';
 import { BUILTIN_REPORTER_NAMES, createReporters } from '../../report/reporters/index.ts';
-import { SHARD_MANIFEST_FILE } from '../../work/shard-manifest.ts';
 import type { SetExitCode } from '../exit-codes.ts';
 import { mergeShards } from '../merge/merge-shards.ts';
-import { mergeSweep, sweepShardFiles } from '../merge/merge-sweep.ts';
 import { readShardOutputs } from '../merge/read-shards.ts';
-import { printWarning } from '../output.ts';
+import { printLine, printWarning } from '../output.ts';
 import { processReporterContext } from '../run-scenarios.ts';
 import { type RunFlags, resolveRunSettings } from '../run-settings.ts';
+import { SHARD_MANIFEST_FILE } from '../shard-manifest.ts';
 
 interface MergeArgs extends Pick<RunFlags, 'reporter' | 'outDir' | 'out' | 'quiet'> {
   readonly shards: string[];
@@ -27,7 +25,7 @@ export function mergeCommand(setExit: SetExitCode): CommandModule<object, MergeA
           type: 'string',
           array: true,
           demandOption: true,
-          describe: `shard output folders, their ${SHARD_MANIFEST_FILE}, or a folder of shard folders; or a sharded sweep's sweep-shard-*.json files (or their folders)`,
+          describe: `shard output folders, their ${SHARD_MANIFEST_FILE}, or a folder of shard folders (of faultline run or faultline sweep)`,
         })
         .option('reporter', {
           type: 'string',
@@ -52,20 +50,20 @@ export function mergeCommand(setExit: SetExitCode): CommandModule<object, MergeA
       const cwd = process.cwd();
       const config = await loadConfig(cwd, args.config);
       const settings = resolveRunSettings(args, config, cwd);
-      const sweepFiles = await sweepShardFiles(args.shards, cwd);
-      if (sweepFiles) {
-        await mkdir(settings.outDir, { recursive: true });
-        setExit(await mergeSweep(sweepFiles, settings.outDir, process.stdout.isTTY === true));
-        return;
-      }
       const outputs = await readShardOutputs(args.shards, cwd);
-      const reporters = await createReporters(
-        settings.reporters,
-        processReporterContext(settings),
-        settings.reportersBaseDir,
-        settings.reporterOrigin,
-      );
-      setExit(await mergeShards(outputs, reporters, printWarning));
+      const target = {
+        reporters: () =>
+          createReporters(
+            settings.reporters,
+            processReporterContext(settings),
+            settings.reportersBaseDir,
+            settings.reporterOrigin,
+          ),
+        outDir: settings.outDir,
+        color: process.stdout.isTTY === true,
+        print: printLine,
+      };
+      setExit(await mergeShards(outputs, target, printWarning));
     },
   };
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { sweepPlanSchema } from '../sweep/sweep-plan.ts';
 
 /**
  * What every shard writes beside its results so `faultline merge` can check the set is whole: which
  * faultline wrote it, which shard of how many, the full suite's plan (every unit, in order, and the
  * settings results depend on), this shard's units, which of them ran, and whether the shard finished.
- * Each kind of shard output (`run` today; a sweep adds its own) extends the common part.
+ * Each kind of shard output (`run`, `sweep`) extends the common part; `faultline merge` checks the
+ * common part once for every kind (cli/merge/check-shards.ts).
  */
 /** Folder, inside the shard's output folder, holding the manifest and one result file per unit that ran. */
 export const SHARD_DIR = 'faultline-shard';
@@ -83,10 +85,37 @@ export type RunSuiteUnit = z.infer<typeof runSuiteUnitSchema>;
 export type RunShardManifest = z.infer<typeof runShardManifestSchema>;
 export type RunSuite = RunShardManifest['suite'];
 
+/** One run of a sweep: variant `variant` on the plan's seed number `seedIndex`, which is `seed`. */
+export const sweepSuiteUnitSchema = z.strictObject({
+  id: unitIdSchema,
+  variant: position,
+  seedIndex: position,
+  seed: z.number().int(),
+});
+
+/** A sweep's suite: its plan is the settings (every shard must have the same), its planned runs the units. */
+export const sweepShardManifestSchema = z.strictObject({
+  kind: z.literal('sweep'),
+  ...shardManifestCommonShape,
+  suite: z.strictObject({
+    settings: sweepPlanSchema,
+    units: z.array(sweepSuiteUnitSchema).max(MAX_SUITE_UNITS),
+  }),
+});
+
+export type SweepSuiteUnit = z.infer<typeof sweepSuiteUnitSchema>;
+export type SweepShardManifest = z.infer<typeof sweepShardManifestSchema>;
+export type SweepSuite = SweepShardManifest['suite'];
+
 /** Every kind of shard output; a new kind is one more member (and one entry in merge's table). */
-export const shardManifestSchema = z.discriminatedUnion('kind', [runShardManifestSchema]);
+export const shardManifestSchema = z.discriminatedUnion('kind', [
+  runShardManifestSchema,
+  sweepShardManifestSchema,
+]);
 export type ShardManifest = z.infer<typeof shardManifestSchema>;
 export type ShardKind = ShardManifest['kind'];
+/** What every kind's manifest holds besides its kind and suite. */
+export type ShardManifestCommon = z.infer<z.ZodObject<typeof shardManifestCommonShape>>;
 
 /** A unit's result file, relative to its shard's output folder. */
 export function unitResultPath(at: number, id: string): string {
