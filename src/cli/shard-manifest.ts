@@ -35,11 +35,8 @@ const shardSchema = z
   })
   .refine((shard) => shard.index <= shard.count, 'index is above count');
 
-/**
- * The part every kind shares (spread into each kind's schema). Each kind adds `kind` and a `suite` with
- * `settings` (compared whole between shards) and `units` (each with an `id`), which merge checks.
- */
-export const shardManifestCommonShape = {
+/** The part every kind shares (see manifestOfKind). */
+const shardManifestCommonShape = {
   faultline: z.string().min(1).max(100),
   shard: shardSchema,
   /** This shard's units: position in the suite's unit list, and that unit's id. */
@@ -71,14 +68,23 @@ export const runSuiteUnitSchema = z.strictObject({
   seed: z.number().int(),
 });
 
-export const runShardManifestSchema = z.strictObject({
-  kind: z.literal('run'),
-  ...shardManifestCommonShape,
-  suite: z.strictObject({
-    settings: runShardSettingsSchema,
-    units: z.array(runSuiteUnitSchema).max(MAX_SUITE_UNITS),
-  }),
-});
+/**
+ * A kind's manifest: the common part, its `kind`, and a `suite` of its `settings` (compared whole between
+ * shards) and `units` (each with an `id`), which merge checks for every kind alike.
+ */
+function manifestOfKind<
+  K extends string,
+  S extends z.ZodType,
+  U extends z.ZodObject<{ id: typeof unitIdSchema }>,
+>(kind: K, settings: S, unit: U) {
+  return z.strictObject({
+    kind: z.literal(kind),
+    ...shardManifestCommonShape,
+    suite: z.strictObject({ settings, units: z.array(unit).max(MAX_SUITE_UNITS) }),
+  });
+}
+
+export const runShardManifestSchema = manifestOfKind('run', runShardSettingsSchema, runSuiteUnitSchema);
 
 export type RunShardSettings = z.infer<typeof runShardSettingsSchema>;
 export type RunSuiteUnit = z.infer<typeof runSuiteUnitSchema>;
@@ -94,14 +100,7 @@ export const sweepSuiteUnitSchema = z.strictObject({
 });
 
 /** A sweep's suite: its plan is the settings (every shard must have the same), its planned runs the units. */
-export const sweepShardManifestSchema = z.strictObject({
-  kind: z.literal('sweep'),
-  ...shardManifestCommonShape,
-  suite: z.strictObject({
-    settings: sweepPlanSchema,
-    units: z.array(sweepSuiteUnitSchema).max(MAX_SUITE_UNITS),
-  }),
-});
+export const sweepShardManifestSchema = manifestOfKind('sweep', sweepPlanSchema, sweepSuiteUnitSchema);
 
 export type SweepSuiteUnit = z.infer<typeof sweepSuiteUnitSchema>;
 export type SweepShardManifest = z.infer<typeof sweepShardManifestSchema>;
