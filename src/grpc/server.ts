@@ -12,25 +12,26 @@ import { requestText } from '../analysis/request-text.ts';
 import { splitSentences } from '../analysis/sentences.ts';
 import type { Backend, BackendRequest } from '../backend/contract.ts';
 import type { Clock } from '../clock/clock.ts';
-import { createRealClock } from '../clock/real-clock.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
 import type { EffectFailure, FaultEffect } from '../faults/effect.ts';
-import type { Phase } from '../faults/schema.ts';
-import { isLoopbackHost } from '../http/address-class.ts';
-import { type BearerCheck, bearerCheckFromEnv } from '../http/bearer-auth.ts';
-import { createFaultController, type FaultController } from '../http/fault-controller.ts';
+import type { BearerCheck } from '../http/bearer-auth.ts';
+import type { FaultController } from '../http/fault-controller.ts';
 import { FAULT_HEADER, sleepUnlessClosed } from '../http/fault-delivery.ts';
-import { instantAnalysisBackend } from '../http/instant-analysis.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../http/server.ts';
-import { createLogger, type Logger } from '../logging/logger.ts';
+import type { Logger } from '../logging/logger.ts';
 import {
   GRPC_CODES,
   GRPC_PUSHBACK_KEY,
   type GrpcCodeName,
   grpcCodeForStatus,
 } from '../protocols/fault-mapping.ts';
-import { createRng, type Rng, randomSeed } from '../rng/rng.ts';
+import {
+  logListening,
+  type ProtocolServerOptions,
+  protocolServerSetup,
+} from '../protocols/server-options.ts';
+import type { Rng } from '../rng/rng.ts';
 import {
   type AnalysisReplyMessage,
   analysisService,
@@ -40,23 +41,7 @@ import {
 } from './service.ts';
 import { RESET_CODE, resetStream } from './stream-reset.ts';
 
-export interface GrpcServerOptions {
-  /** 0 (the default) picks a free port. */
-  readonly port?: number;
-  /** Loopback by default, as for `faultline serve`. */
-  readonly host?: string;
-  readonly phases?: readonly Phase[];
-  readonly seed?: number;
-  readonly backendName?: string;
-  /** Answers what the faults let through; the analysis router at once by default. */
-  readonly backend?: Backend;
-  /** A fault timeline to share (with the HTTP server of the same `serve`); else one of its own. */
-  readonly faults?: FaultController;
-  /** Name of the environment variable holding the Bearer token expected in `authorization` metadata. */
-  readonly authEnv?: string;
-  readonly logger?: Logger;
-  readonly clock?: Clock;
-}
+export type GrpcServerOptions = ProtocolServerOptions;
 
 export interface RunningGrpcServer {
   /** `grpc://host:port`, what the `grpc` plugin's `url` option takes. */
@@ -85,25 +70,15 @@ type AnyCall =
  * HTTP server, with the scenario's faults delivered in gRPC's own terms (src/protocols/fault-mapping.ts).
  */
 export async function startGrpcServer(options: GrpcServerOptions = {}): Promise<RunningGrpcServer> {
-  const clock = options.clock ?? createRealClock();
-  const logger = options.logger ?? createLogger({ level: 'silent' });
-  const seed = options.seed ?? randomSeed();
-  const host = options.host ?? '127.0.0.1';
-  const faults =
-    options.faults ??
-    createFaultController({
-      phases: options.phases ?? [],
-      clock,
-      rng: createRng(seed).fork('grpc-faults'),
-      backendName: options.backendName ?? 'primary',
-    });
+  const setup = protocolServerSetup(options, 'grpc');
+  const { host, logger, faults } = setup;
   const deps: Deps = {
-    backend: options.backend ?? instantAnalysisBackend,
-    rng: createRng(seed).fork('grpc-backend'),
+    backend: setup.backend,
+    rng: setup.backendRng,
     faults,
-    clock,
+    clock: setup.clock,
     logger,
-    auth: options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined,
+    auth: setup.auth,
   };
   const implementation: UntypedServiceImplementation = {};
   for (const [route, rpc] of Object.entries(RPC_BY_ROUTE)) {
@@ -129,17 +104,12 @@ export async function startGrpcServer(options: GrpcServerOptions = {}): Promise<
   server.addService(analysisService().service, implementation);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(
-      `${shownHost}:${options.port ?? 0}`,
-      ServerCredentials.createInsecure(),
-      (error, bound) => (error ? reject(bindError(error, host, options.port ?? 0)) : resolve(bound)),
+    server.bindAsync(`${shownHost}:${setup.port}`, ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(bindError(error, host, setup.port)) : resolve(bound),
     ),
   );
   const url = `grpc://${shownHost}:${port}`;
-  logger.info({ url, seed, auth: deps.auth !== undefined }, 'faultline serve: gRPC listening');
-  if (!deps.auth && !isLoopbackHost(host)) {
-    logger.warn({ host }, 'serving gRPC on a non-loopback address without --auth-env');
-  }
+  logListening(setup, 'gRPC', url);
   let closing: Promise<void> | undefined;
   return {
     url,

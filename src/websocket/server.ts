@@ -3,35 +3,23 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Backend, BackendRequest } from '../backend/contract.ts';
 import type { Clock } from '../clock/clock.ts';
-import { createRealClock } from '../clock/real-clock.ts';
 import { injectedStatus } from '../faults/chaos-backend.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
-import type { Phase } from '../faults/schema.ts';
-import { isLoopbackHost } from '../http/address-class.ts';
-import { type BearerCheck, bearerCheckFromEnv } from '../http/bearer-auth.ts';
+import type { BearerCheck } from '../http/bearer-auth.ts';
 import { createFaultController, type FaultController } from '../http/fault-controller.ts';
 import { FAULT_HEADER, sleepUnlessClosed } from '../http/fault-delivery.ts';
-import { instantAnalysisBackend } from '../http/instant-analysis.ts';
 import { listen } from '../http/listen.ts';
-import { createLogger, type Logger } from '../logging/logger.ts';
+import type { Logger } from '../logging/logger.ts';
 import { WS_CLOSE } from '../protocols/fault-mapping.ts';
-import { createRng, type Rng, randomSeed } from '../rng/rng.ts';
+import {
+  logListening,
+  type ProtocolServerOptions,
+  protocolServerSetup,
+} from '../protocols/server-options.ts';
+import { createRng, type Rng } from '../rng/rng.ts';
 import { MAX_MESSAGE_BYTES, SESSION_PATH, type SessionReply, sessionRequestSchema } from './protocol.ts';
 
-export interface WebSocketServerOptions {
-  readonly port?: number;
-  readonly host?: string;
-  readonly phases?: readonly Phase[];
-  readonly seed?: number;
-  readonly backendName?: string;
-  readonly backend?: Backend;
-  /** The timeline for messages, to share with the HTTP server of the same `serve`; else one of its own. */
-  readonly faults?: FaultController;
-  /** Name of the environment variable holding the Bearer token the handshake must carry. */
-  readonly authEnv?: string;
-  readonly logger?: Logger;
-  readonly clock?: Clock;
-}
+export type WebSocketServerOptions = ProtocolServerOptions;
 
 export interface RunningWebSocketServer {
   /** `ws://host:port/api/ws`, what the `websocket` plugin's `url` option takes. */
@@ -64,15 +52,8 @@ interface Deps {
 export async function startWebSocketServer(
   options: WebSocketServerOptions = {},
 ): Promise<RunningWebSocketServer> {
-  const clock = options.clock ?? createRealClock();
-  const logger = options.logger ?? createLogger({ level: 'silent' });
-  const seed = options.seed ?? randomSeed();
-  const host = options.host ?? '127.0.0.1';
-  const backendName = options.backendName ?? 'primary';
-  const phases = options.phases ?? [];
-  const faults =
-    options.faults ??
-    createFaultController({ phases, clock, rng: createRng(seed).fork('ws-faults'), backendName });
+  const setup = protocolServerSetup(options, 'ws');
+  const { seed, phases, backendName, clock, logger, faults, auth } = setup;
   const handshakeFaults = createFaultController({
     phases: phases.map((phase) => ({
       ...phase,
@@ -82,14 +63,7 @@ export async function startWebSocketServer(
     rng: createRng(seed).fork('ws-handshake-faults'),
     backendName,
   });
-  const auth = options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined;
-  const deps: Deps = {
-    backend: options.backend ?? instantAnalysisBackend,
-    rng: createRng(seed).fork('ws-backend'),
-    faults,
-    clock,
-    logger,
-  };
+  const deps: Deps = { backend: setup.backend, rng: setup.backendRng, faults, clock, logger };
   // ws would answer pings itself; a half-open session must be able to stay silent.
   const wss = new WebSocketServer({ noServer: true, autoPong: false, maxPayload: MAX_MESSAGE_BYTES });
   const http = createServer((_req, res) => {
@@ -111,11 +85,9 @@ export async function startWebSocketServer(
       socket.destroy();
     });
   });
-  const listening = await listen(http, options.port ?? 0, host);
+  const listening = await listen(http, setup.port, setup.host);
   const url = `${listening.url.replace(/^http/, 'ws')}${SESSION_PATH}`;
-  logger.info({ url, seed, auth: auth !== undefined }, 'faultline serve: WebSocket listening');
-  if (!auth && !isLoopbackHost(host))
-    logger.warn({ host }, 'serving WebSocket on a non-loopback address without --auth-env');
+  logListening(setup, 'WebSocket', url);
   return {
     url,
     port: listening.port,
