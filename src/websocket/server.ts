@@ -7,8 +7,9 @@ import { injectedStatus } from '../faults/chaos-backend.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
 import type { BearerCheck } from '../http/bearer-auth.ts';
 import { createFaultController, type FaultController } from '../http/fault-controller.ts';
-import { FAULT_HEADER, sleepUnlessClosed } from '../http/fault-delivery.ts';
+import { sleepUnlessClosed } from '../http/fault-delivery.ts';
 import { listen } from '../http/listen.ts';
+import { closedSignal, refuseOnSocket } from '../http/socket-refusal.ts';
 import type { Logger } from '../logging/logger.ts';
 import { WS_CLOSE } from '../protocols/fault-mapping.ts';
 import {
@@ -122,7 +123,7 @@ async function handshake(
   if (h.auth && !h.auth(req.headers.authorization))
     return reject(socket, 401, 'missing or wrong Bearer token');
   const effect = h.handshakeFaults.effectFor({ method: 'GET', path: SESSION_PATH });
-  const signal = socketSignal(socket);
+  const signal = closedSignal(socket);
   if (!(await sleepUnlessClosed(effect.delayMs, { clock: h.clock, signal }))) return;
   let halfOpen = false;
   const failure = effect.failure;
@@ -258,24 +259,13 @@ function reject(
   retryAfterMs?: number,
   injected: readonly string[] = [],
 ): void {
-  const body = JSON.stringify({
-    error: { code: status === 401 ? 'UNAUTHORIZED' : 'HANDSHAKE_REFUSED', message },
+  refuseOnSocket(socket, {
+    status,
+    reason: status === 401 ? 'Unauthorized' : 'Refused',
+    body: { error: { code: status === 401 ? 'UNAUTHORIZED' : 'HANDSHAKE_REFUSED', message } },
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+    injected,
   });
-  const headers = [
-    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Refused'}`,
-    'Connection: close',
-    'Content-Type: application/json',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    ...(retryAfterMs === undefined ? [] : [`Retry-After: ${Math.ceil(retryAfterMs / 1000)}`]),
-    ...(injected.length > 0 ? [`${FAULT_HEADER}: ${injected.join(',')}`] : []),
-  ];
-  socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
-}
-
-function socketSignal(socket: Duplex): AbortSignal {
-  const controller = new AbortController();
-  socket.once('close', () => controller.abort());
-  return controller.signal;
 }
 
 function parseJson(text: string): unknown {
