@@ -7,7 +7,13 @@
 export { z } from 'zod';
 export type { AnalysisReply } from './analysis/router.ts';
 export { analysisRoute, validateAnalysisResponse } from './analysis/router.ts';
-export { apiKeyEnvSchema, apiKeyFromEnv } from './backend/api-key.ts';
+export {
+  type ApiKeyHeader,
+  apiKeyEnvSchema,
+  apiKeyFromEnv,
+  apiKeyHeaderSchema,
+  apiKeyHeaders,
+} from './backend/api-key.ts';
 export type {
   AnalysisEndpoint,
   Backend,

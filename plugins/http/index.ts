@@ -1,7 +1,8 @@
 import {
   abortReason,
   apiKeyEnvSchema,
-  apiKeyFromEnv,
+  apiKeyHeaderSchema,
+  apiKeyHeaders,
   type BackendRequest,
   type BackendResponse,
   type CallRecorder,
@@ -30,7 +31,7 @@ const optionsSchema = z.strictObject({
   /** Name of the environment variable holding the API key (never the key itself). */
   apiKeyEnv: apiKeyEnvSchema.optional(),
   /** How the key is sent: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
-  apiKeyHeader: z.enum(['authorization', 'x-api-key']).default('authorization'),
+  apiKeyHeader: apiKeyHeaderSchema,
   /** Keep-alive connections kept open to the API. */
   connections: z.number().int().min(1).max(1024).default(64),
   /** Write every call to this HAR 1.2 file (relative to the scenario), secrets redacted, for `faultline fit`. */
@@ -45,7 +46,12 @@ export default defineBackend({
   async create(options, ctx) {
     const base = new URL(options.url);
     checkTransportSecurity(base, ctx.allowInsecureHttp === true);
-    const authHeaders = apiKeyHeaders(options.apiKeyEnv, options.apiKeyHeader);
+    const authHeaders = apiKeyHeaders(
+      'http',
+      options.apiKeyEnv,
+      options.apiKeyHeader,
+      'HTTP_API_KEY_MISSING',
+    );
     const basePath = base.pathname.replace(/\/+$/, '');
     const pool = new Pool(base.origin, { connections: options.connections, keepAliveTimeout: 10_000 });
     const shownOrigin = redact(base.origin);
@@ -118,15 +124,6 @@ type RecordedCallResult = Pick<
   Parameters<CallRecorder['record']>[0],
   'headersMs' | 'status' | 'responseHeaders' | 'responseBytes' | 'error'
 >;
-
-function apiKeyHeaders(
-  envName: string | undefined,
-  header: 'authorization' | 'x-api-key',
-): Record<string, string> {
-  if (envName === undefined) return {};
-  const key = apiKeyFromEnv('http', envName, 'HTTP_API_KEY_MISSING');
-  return header === 'authorization' ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
-}
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
