@@ -25,6 +25,7 @@ export type {
   PluginContext,
 } from './backend/contract.ts';
 export { defineBackend } from './backend/contract.ts';
+export { parseJsonOrText } from './backend/reply-body.ts';
 export { abortReason, type Clock } from './clock/clock.ts';
 export { defineConfig, type FaultlineConfig } from './config/define-config.ts';
 export {

@@ -24,6 +24,7 @@ import {
   defineBackend,
   MAX_NAME_LENGTH,
   MAX_STRING_LENGTH,
+  parseJsonOrText,
   z,
 } from '../../src/index.ts';
 import {
@@ -178,13 +179,4 @@ function keyMetadata(envName: string | undefined, entry: ApiKeyHeader): Metadata
   for (const [key, value] of Object.entries(apiKeyHeaders('grpc', envName, entry, 'GRPC_API_KEY_MISSING')))
     metadata.set(key, value);
   return metadata;
-}
-
-function parseJsonOrText(text: string): unknown {
-  if (text === '') return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

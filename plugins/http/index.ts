@@ -12,6 +12,7 @@ import {
   NetworkError,
   networkErrorCode,
   openCallRecorder,
+  parseJsonOrText,
   redact,
   validateAnalysisResponse,
   z,
@@ -131,14 +132,4 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
     if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
-}
-
-/** JSON when it parses; otherwise the raw text, which the client reports as a malformed body. */
-function parseJsonOrText(text: string): unknown {
-  if (text === '') return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

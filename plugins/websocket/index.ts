@@ -10,6 +10,7 @@ import {
   defineBackend,
   MAX_NAME_LENGTH,
   MAX_STRING_LENGTH,
+  parseJsonOrText,
   z,
 } from '../../src/index.ts';
 import { durationSchema } from '../../src/util/duration.ts';
@@ -93,12 +94,3 @@ export default defineBackend({
     };
   },
 });
-
-function parseJsonOrText(text: string): unknown {
-  if (text === '') return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}

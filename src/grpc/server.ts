@@ -10,12 +10,10 @@ import {
 } from '@grpc/grpc-js';
 import { requestText } from '../analysis/request-text.ts';
 import { splitSentences } from '../analysis/sentences.ts';
-import type { Backend, BackendRequest } from '../backend/contract.ts';
-import type { Clock } from '../clock/clock.ts';
+import type { BackendRequest } from '../backend/contract.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
 import type { EffectFailure, FaultEffect } from '../faults/effect.ts';
-import type { BearerCheck } from '../http/bearer-auth.ts';
 import type { FaultController } from '../http/fault-controller.ts';
 import { FAULT_HEADER, sleepUnlessClosed } from '../http/fault-delivery.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../http/server.ts';
@@ -28,10 +26,10 @@ import {
 } from '../protocols/fault-mapping.ts';
 import {
   logListening,
+  type ProtocolCalls,
   type ProtocolServerOptions,
   protocolServerSetup,
 } from '../protocols/server-options.ts';
-import type { Rng } from '../rng/rng.ts';
 import {
   type AnalysisReplyMessage,
   analysisService,
@@ -52,15 +50,6 @@ export interface RunningGrpcServer {
   close(): Promise<void>;
 }
 
-interface Deps {
-  readonly backend: Backend;
-  readonly rng: Rng;
-  readonly faults: FaultController;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly auth: BearerCheck | undefined;
-}
-
 type AnyCall =
   | ServerUnaryCall<TextRequest, AnalysisReplyMessage>
   | ServerWritableStream<TextRequest, AnalysisReplyMessage>;
@@ -71,15 +60,9 @@ type AnyCall =
  */
 export async function startGrpcServer(options: GrpcServerOptions = {}): Promise<RunningGrpcServer> {
   const setup = protocolServerSetup(options, 'grpc');
-  const { host, logger, faults } = setup;
-  const deps: Deps = {
-    backend: setup.backend,
-    rng: setup.backendRng,
-    faults,
-    clock: setup.clock,
-    logger,
-    auth: setup.auth,
-  };
+  const { host } = setup;
+  const deps = setup.calls;
+  const { logger, faults } = deps;
   const implementation: UntypedServiceImplementation = {};
   for (const [route, rpc] of Object.entries(RPC_BY_ROUTE)) {
     implementation[rpc] = (
@@ -127,7 +110,7 @@ async function unary(
   route: string,
   call: ServerUnaryCall<TextRequest, AnalysisReplyMessage>,
   done: sendUnaryData<AnalysisReplyMessage>,
-  deps: Deps,
+  deps: ProtocolCalls,
 ): Promise<void> {
   if (!authorised(call, deps)) return done(unauthenticated());
   const request = backendRequest(route, call.request);
@@ -149,7 +132,7 @@ async function unary(
  */
 async function stream(
   call: ServerWritableStream<TextRequest, AnalysisReplyMessage>,
-  deps: Deps,
+  deps: ProtocolCalls,
 ): Promise<void> {
   if (!authorised(call, deps))
     return void failStream(call, Object.assign(new Error('unauthenticated'), unauthenticated()));
@@ -203,7 +186,7 @@ async function deliverFailure(
   call: AnyCall,
   done: (status: Partial<StatusObject> | null) => void,
   signal: AbortSignal,
-  deps: Deps,
+  deps: ProtocolCalls,
 ): Promise<void> {
   switch (failure.type) {
     case 'status': {
@@ -247,7 +230,7 @@ function faultTrailer(effect: FaultEffect): Metadata {
   return trailer;
 }
 
-function authorised(call: AnyCall, deps: Deps): boolean {
+function authorised(call: AnyCall, deps: ProtocolCalls): boolean {
   if (!deps.auth) return true;
   const [value] = call.metadata.get('authorization');
   return deps.auth(typeof value === 'string' ? value : undefined);

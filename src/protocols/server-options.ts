@@ -28,20 +28,27 @@ export interface ProtocolServerOptions {
   readonly clock?: Clock;
 }
 
-/** The options with their defaults filled in, and what a server's calls need. */
+/** What each call (or session) of a protocol server answers with. */
+export interface ProtocolCalls {
+  /** Answers what the faults let through. */
+  readonly backend: Backend;
+  /** The backend's own stream of the seed. */
+  readonly rng: Rng;
+  readonly faults: FaultController;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The Bearer token check, when `authEnv` names one. */
+  readonly auth: BearerCheck | undefined;
+}
+
+/** The options with their defaults filled in. */
 export interface ProtocolServerSetup {
   readonly port: number;
   readonly host: string;
   readonly phases: readonly Phase[];
   readonly seed: number;
   readonly backendName: string;
-  readonly faults: FaultController;
-  readonly backend: Backend;
-  /** The backend's own stream of the seed. */
-  readonly backendRng: Rng;
-  readonly auth: BearerCheck | undefined;
-  readonly logger: Logger;
-  readonly clock: Clock;
+  readonly calls: ProtocolCalls;
 }
 
 /**
@@ -59,27 +66,24 @@ export function protocolServerSetup(options: ProtocolServerOptions, label: strin
     phases,
     seed,
     backendName,
-    faults:
-      options.faults ??
-      createFaultController({ phases, clock, rng: createRng(seed).fork(`${label}-faults`), backendName }),
-    backend: options.backend ?? instantAnalysisBackend,
-    backendRng: createRng(seed).fork(`${label}-backend`),
-    auth: options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined,
-    logger: options.logger ?? createLogger({ level: 'silent' }),
-    clock,
+    calls: {
+      backend: options.backend ?? instantAnalysisBackend,
+      rng: createRng(seed).fork(`${label}-backend`),
+      faults:
+        options.faults ??
+        createFaultController({ phases, clock, rng: createRng(seed).fork(`${label}-faults`), backendName }),
+      clock,
+      logger: options.logger ?? createLogger({ level: 'silent' }),
+      auth: options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined,
+    },
   };
 }
 
 /** Says where the server listens, and warns when it is reachable from other machines without a token. */
 export function logListening(setup: ProtocolServerSetup, protocol: string, url: string): void {
-  setup.logger.info(
-    { url, seed: setup.seed, auth: setup.auth !== undefined },
-    `faultline serve: ${protocol} listening`,
-  );
-  if (!setup.auth && !isLoopbackHost(setup.host)) {
-    setup.logger.warn(
-      { host: setup.host },
-      `serving ${protocol} on a non-loopback address without --auth-env`,
-    );
+  const { logger, auth } = setup.calls;
+  logger.info({ url, seed: setup.seed, auth: auth !== undefined }, `faultline serve: ${protocol} listening`);
+  if (!auth && !isLoopbackHost(setup.host)) {
+    logger.warn({ host: setup.host }, `serving ${protocol} on a non-loopback address without --auth-env`);
   }
 }

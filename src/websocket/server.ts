@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { Backend, BackendRequest } from '../backend/contract.ts';
+import type { BackendRequest } from '../backend/contract.ts';
 import type { Clock } from '../clock/clock.ts';
 import { injectedStatus } from '../faults/chaos-backend.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
@@ -10,14 +10,14 @@ import { createFaultController, type FaultController } from '../http/fault-contr
 import { sleepUnlessClosed } from '../http/fault-delivery.ts';
 import { listen } from '../http/listen.ts';
 import { closedSignal, refuseOnSocket } from '../http/socket-refusal.ts';
-import type { Logger } from '../logging/logger.ts';
 import { WS_CLOSE } from '../protocols/fault-mapping.ts';
 import {
   logListening,
+  type ProtocolCalls,
   type ProtocolServerOptions,
   protocolServerSetup,
 } from '../protocols/server-options.ts';
-import { createRng, type Rng } from '../rng/rng.ts';
+import { createRng } from '../rng/rng.ts';
 import { MAX_MESSAGE_BYTES, SESSION_PATH, type SessionReply, sessionRequestSchema } from './protocol.ts';
 
 export type WebSocketServerOptions = ProtocolServerOptions;
@@ -37,14 +37,6 @@ export interface RunningWebSocketServer {
   close(): Promise<void>;
 }
 
-interface Deps {
-  readonly backend: Backend;
-  readonly rng: Rng;
-  readonly faults: FaultController;
-  readonly clock: Clock;
-  readonly logger: Logger;
-}
-
 /**
  * Analysis sessions over WebSocket: each message is a request to the analysis API (src/websocket/protocol.ts),
  * answered by the same analyser as `faultline serve`, with the scenario's faults in WebSocket terms
@@ -54,7 +46,9 @@ export async function startWebSocketServer(
   options: WebSocketServerOptions = {},
 ): Promise<RunningWebSocketServer> {
   const setup = protocolServerSetup(options, 'ws');
-  const { seed, phases, backendName, clock, logger, faults, auth } = setup;
+  const { seed, phases, backendName } = setup;
+  const deps = setup.calls;
+  const { clock, logger, faults, auth } = deps;
   const handshakeFaults = createFaultController({
     phases: phases.map((phase) => ({
       ...phase,
@@ -64,7 +58,6 @@ export async function startWebSocketServer(
     rng: createRng(seed).fork('ws-handshake-faults'),
     backendName,
   });
-  const deps: Deps = { backend: setup.backend, rng: setup.backendRng, faults, clock, logger };
   // ws would answer pings itself; a half-open session must be able to stay silent.
   const wss = new WebSocketServer({ noServer: true, autoPong: false, maxPayload: MAX_MESSAGE_BYTES });
   const http = createServer((_req, res) => {
@@ -109,7 +102,7 @@ interface HandshakeDeps {
   readonly auth: BearerCheck | undefined;
   readonly handshakeFaults: FaultController;
   readonly clock: Clock;
-  readonly deps: Deps;
+  readonly deps: ProtocolCalls;
 }
 
 async function handshake(
@@ -154,7 +147,7 @@ async function handshake(
 export const MAX_IN_FLIGHT_PER_SESSION = 1024;
 
 /** One session: replies to each request in order of completion; a half-open one answers nothing, pings included. */
-function session(ws: WebSocket, halfOpen: boolean, deps: Deps): void {
+function session(ws: WebSocket, halfOpen: boolean, deps: ProtocolCalls): void {
   const closed = new AbortController();
   let inFlight = 0;
   ws.once('close', () => closed.abort());
@@ -177,7 +170,7 @@ function session(ws: WebSocket, halfOpen: boolean, deps: Deps): void {
   });
 }
 
-async function answer(ws: WebSocket, text: string, signal: AbortSignal, deps: Deps): Promise<void> {
+async function answer(ws: WebSocket, text: string, signal: AbortSignal, deps: ProtocolCalls): Promise<void> {
   const parsed = sessionRequestSchema.safeParse(parseJson(text));
   if (!parsed.success) {
     return send(ws, {
