@@ -22,7 +22,6 @@ import {
   type BackendRequest,
   type BackendResponse,
   defineBackend,
-  MAX_NAME_LENGTH,
   MAX_STRING_LENGTH,
   parseJsonOrText,
   z,
@@ -36,7 +35,6 @@ import { durationSchema } from '../../src/util/duration.ts';
 import { checkGrpcTransport } from './transport-security.ts';
 
 /** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
-const _LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
 const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
 
 const optionsSchema = z.strictObject({

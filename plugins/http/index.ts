@@ -7,7 +7,6 @@ import {
   type BackendResponse,
   type CallRecorder,
   defineBackend,
-  MAX_NAME_LENGTH,
   MAX_STRING_LENGTH,
   NetworkError,
   networkErrorCode,
@@ -21,7 +20,6 @@ import { Pool } from 'undici';
 import { checkTransportSecurity } from './transport-security.ts';
 
 /** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
-const _LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
 const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
 
 const optionsSchema = z.strictObject({

@@ -8,7 +8,6 @@ import {
   type BackendRequest,
   type BackendResponse,
   defineBackend,
-  MAX_NAME_LENGTH,
   MAX_STRING_LENGTH,
   parseJsonOrText,
   z,
@@ -23,7 +22,6 @@ export interface WebSocketBackend extends Backend {
 }
 
 /** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
-const _LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
 const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
 const boundedMs = (max: number) =>
   durationSchema.refine((ms) => ms > 0 && ms <= max, `between 1 ms and ${max / 1000} s`);
