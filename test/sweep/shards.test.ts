@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mergeShards } from '../../src/cli/merge/merge-shards.ts';
 import { readShardOutputs } from '../../src/cli/merge/read-shards.ts';
 import { type Shard, selectShard } from '../../src/cli/shard.ts';
@@ -9,6 +10,14 @@ import type { SweepShardManifest } from '../../src/cli/shard-manifest.ts';
 import { createSweepShard } from '../../src/cli/sweep-shard.ts';
 import { isFaultlineError } from '../../src/errors/faultline-error.ts';
 import { scenarioFile, sweepFile } from './sweep-fixture.ts';
+
+// Counts the files merge reads: each shard's manifest is read once, whatever path names it.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...actual, readFile: vi.fn(actual.readFile) };
+});
+const manifestReads = () =>
+  vi.mocked(readFile).mock.calls.filter(([path]) => String(path).endsWith('manifest.json')).length;
 
 const SCENARIO = `name: shards
 backends: { primary: { plugin: mock-analysis, options: { latency: { type: lognormal, medianMs: 50, sigma: 0.5 } } } }
@@ -71,7 +80,13 @@ describe('sweep shards', () => {
     expect(manifest.suite.units).toHaveLength(18);
     expect(manifest.units).toHaveLength(9);
     expect(manifest.ran.map((r) => r.at)).toEqual(manifest.units.map((u) => u.at));
-    const merged = await merge(dirs);
+    // One shard named by its folder, the other by its manifest file.
+    const before = manifestReads();
+    const merged = await merge([
+      dirs[0] as string,
+      join(dirs[1] as string, 'faultline-shard', 'manifest.json'),
+    ]);
+    expect(manifestReads() - before).toBe(2);
     expect(merged.json).toBe(`${JSON.stringify(whole.report, null, 2)}\n`);
     expect(merged.warnings).toEqual([]);
     expect(merged.printed.join('\n')).toMatch(/Recommended: #1 /);

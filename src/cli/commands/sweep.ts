@@ -102,7 +102,8 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
         })
         .option('out-dir', {
           type: 'string',
-          describe: 'folder for sweep.json, sweep.md, sweep.html (default faultline-results/sweep-<name>)',
+          describe:
+            'folder for sweep.json, sweep.md, sweep.html (default faultline-results/sweep-<name>); with --shard, for the shard’s faultline-shard/ output',
         })
         .option('keep-runs', {
           type: 'boolean',

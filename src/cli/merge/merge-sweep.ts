@@ -97,5 +97,8 @@ export async function mergeSweep(
   await writeSweepReports(report, outDir);
   print(renderSweepConsole(report, color));
   print(`reports: ${join(outDir, 'sweep.json')}, sweep.md, sweep.html`);
-  return sweepExitCode(report, false);
+  return sweepExitCode(
+    report,
+    outputs.some((output) => !output.manifest.complete),
+  );
 }
