@@ -7,7 +7,13 @@
 export { z } from 'zod';
 export type { AnalysisReply } from './analysis/router.ts';
 export { analysisRoute, validateAnalysisResponse } from './analysis/router.ts';
-export { apiKeyEnvSchema, apiKeyFromEnv } from './backend/api-key.ts';
+export {
+  type ApiKeyHeader,
+  apiKeyEnvSchema,
+  apiKeyFromEnv,
+  apiKeyHeaderSchema,
+  apiKeyHeaders,
+} from './backend/api-key.ts';
 export type {
   AnalysisEndpoint,
   Backend,
@@ -19,6 +25,7 @@ export type {
   PluginContext,
 } from './backend/contract.ts';
 export { defineBackend } from './backend/contract.ts';
+export { parseJsonOrText } from './backend/reply-body.ts';
 export { abortReason, type Clock } from './clock/clock.ts';
 export { defineConfig, type FaultlineConfig } from './config/define-config.ts';
 export {

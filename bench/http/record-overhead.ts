@@ -16,6 +16,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startProxy } from '../../src/http/proxy.ts';
 import { startRecording } from '../../src/record/recorder.ts';
+import { numberOption } from '../lib/argv.ts';
+import { median } from '../lib/median.ts';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = resolve(dirname(HERE), '../..');
@@ -49,16 +51,10 @@ async function serveProxy(target: string, harFile: string | undefined): Promise<
   console.log(new URL(proxy.url).port);
 }
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : Number.NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 async function main(): Promise<void> {
-  const duration = option('duration', 5);
-  const connections = option('connections', 50);
-  const roundCount = option('rounds', 3);
+  const duration = numberOption('duration', 5);
+  const connections = numberOption('connections', 50);
+  const roundCount = numberOption('rounds', 3);
   const children: ChildProcess[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'faultline-record-bench-'));
   const har = join(scratch, 'bench.har');
@@ -120,9 +116,4 @@ async function autocannon(url: string, duration: number, connections: number): P
   if (summary.errors + summary.non2xx > 0)
     throw new Error(`${url}: ${summary.errors} errors, ${summary.non2xx} non-2xx`);
   return summary.requests.average;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

@@ -1,3 +1,4 @@
+import { pageStart } from '../../src/report/reporters/html/page-start.ts';
 import { STYLE } from '../../src/report/reporters/html/style.ts';
 import { escapeXml as esc } from '../../src/report/reporters/xml-escape.ts';
 import type { SuiteResult, Table } from '../lib/types.ts';
@@ -6,8 +7,6 @@ import { barChart } from './bar-chart.ts';
 import { formatCell, formatValue, heading } from './format.ts';
 import { environmentLines, VARIES_NOTE } from './markdown.ts';
 
-// Same policy as the run report: one file, no scripts, nothing fetched.
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const BENCH_STYLE = `
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.derived td { font-style: italic; color: var(--muted); }
@@ -26,17 +25,7 @@ export function renderBenchHtml(report: BenchReport): string {
       ? `Deliberately slowed: ${report.injectedDelayUs} µs injected into faultline’s own calls.`
       : '',
   ].filter(Boolean);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${STYLE}${BENCH_STYLE}</style>
-</head>
-<body>
-<header>
+  return `${pageStart(title, STYLE + BENCH_STYLE)}<header>
 <h1>${esc(title)}</h1>
 ${environmentLines(report.environment)
   .map((line) => `<p class="env">${esc(line)}</p>`)

@@ -23,7 +23,7 @@ import { DEFAULT_BASE_URL } from '../../src/interceptors/defaults.ts';
 import { installChaos } from '../../src/interceptors/install-chaos.ts';
 import { loadNock } from '../../src/interceptors/nock/load-nock.ts';
 import { createRng, type Rng } from '../../src/rng/rng.ts';
-import { measurePerCall, type PerCallTask } from '../lib/measure.ts';
+import { type RateRow, rateTable } from '../lib/rate-table.ts';
 import type { Suite, SuiteContext, Table } from '../lib/types.ts';
 
 const BODY = Object.freeze({ language: 'en', sentenceCount: 1, fallacies: [] });
@@ -42,10 +42,19 @@ const trivialBackend: Backend = {
   call: async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: BODY }),
 };
 
-interface Row extends PerCallTask {
-  /** The raw-library row this faultline row is compared with. */
-  readonly versus?: string;
-}
+const table = (ctx: SuiteContext, id: string, title: string, rows: readonly RateRow[]): Promise<Table> =>
+  rateTable(
+    ctx,
+    {
+      suite: 'interception',
+      id,
+      title,
+      what: 'Sequential fetch POSTs with a trivial JSON answer, real clock, no faults',
+      aim: 'the issue’s aim: ≥ 0.9×',
+      batch: 20,
+    },
+    rows,
+  );
 
 export const interceptionSuite: Suite = {
   title: 'Interception: in process, msw, nock, loopback HTTP',
@@ -59,7 +68,7 @@ export const interceptionSuite: Suite = {
     const nock = rawNock(post(DEFAULT_BASE_URL));
     const server = await startServer({ backend: trivialBackend, seed: 1 });
     try {
-      const direct: Row[] = [
+      const direct: RateRow[] = [
         inProcess(ctx, clock, rng),
         msw,
         adapter(ctx, 'msw', post(DEFAULT_BASE_URL), clock),
@@ -71,7 +80,12 @@ export const interceptionSuite: Suite = {
       // The plugins find their runner call through AsyncLocalStorage, which on Node 20 taxes every promise in
       // the process once used: these rows come last (and this suite after the others), with their raw rows
       // measured again under the same tax.
-      const viaRunner: Row[] = [msw, plugin(ctx, 'msw', clock, rng), nock, plugin(ctx, 'nock', clock, rng)];
+      const viaRunner: RateRow[] = [
+        msw,
+        plugin(ctx, 'msw', clock, rng),
+        nock,
+        plugin(ctx, 'nock', clock, rng),
+      ];
       const inRunner = await table(ctx, 'in-runner', 'In the runner (msw / nock backend plugins)', viaRunner);
       return { tables: [inTests, inRunner] };
     } finally {
@@ -80,34 +94,7 @@ export const interceptionSuite: Suite = {
   },
 };
 
-async function table(ctx: SuiteContext, id: string, title: string, rows: readonly Row[]): Promise<Table> {
-  ctx.log(`interception: ${title}`);
-  const ns = await measurePerCall(rows, {
-    timeMs: ctx.quick ? 20 : 400,
-    rounds: ctx.quick ? 1 : 3,
-    batch: ctx.quick ? 2 : 20,
-  });
-  const perSecond = (name: string | undefined) => (name ? 1e9 / (ns.get(name) ?? Number.NaN) : Number.NaN);
-  return {
-    id,
-    title,
-    description:
-      'Sequential fetch POSTs with a trivial JSON answer, real clock, no faults; best of interleaved rounds. “vs raw” is this row’s rate ÷ the raw library’s (the issue’s aim: ≥ 0.9×).',
-    columns: [
-      { key: 'perSecond', label: 'calls/s', unit: 'req/s', better: 'higher', chart: true },
-      { key: 'perCallUs', label: 'per call', unit: 'µs', better: 'lower' },
-      { key: 'versusRaw', label: 'vs raw', unit: 'x' },
-    ],
-    rows: rows.map((row) => {
-      const rate = perSecond(row.name);
-      const values: Record<string, number> = { perSecond: rate, perCallUs: (ns.get(row.name) ?? 0) / 1000 };
-      if (row.versus) values.versusRaw = rate / perSecond(row.versus);
-      return { name: row.name, values };
-    }),
-  };
-}
-
-function rawMsw(call: () => Promise<unknown>): Row {
+function rawMsw(call: () => Promise<unknown>): RateRow {
   const server = setupServer(http.post(URL_, () => HttpResponse.json(BODY)));
   return {
     name: 'raw msw',
@@ -118,7 +105,7 @@ function rawMsw(call: () => Promise<unknown>): Row {
   };
 }
 
-function rawNock(call: () => Promise<unknown>): Row {
+function rawNock(call: () => Promise<unknown>): RateRow {
   const nock = loadNock();
   return {
     name: 'raw nock',
@@ -135,7 +122,12 @@ function rawNock(call: () => Promise<unknown>): Row {
   };
 }
 
-function adapter(ctx: SuiteContext, kind: 'msw' | 'nock', call: () => Promise<unknown>, clock: Clock): Row {
+function adapter(
+  ctx: SuiteContext,
+  kind: 'msw' | 'nock',
+  call: () => Promise<unknown>,
+  clock: Clock,
+): RateRow {
   let uninstall: () => Promise<void> = async () => {};
   return {
     name: `faultline ${kind} (install${kind === 'msw' ? 'Msw' : 'Nock'}Chaos)`,
@@ -151,7 +143,7 @@ function adapter(ctx: SuiteContext, kind: 'msw' | 'nock', call: () => Promise<un
 }
 
 /** The backend plugin as the runner calls it: the user's client (the same fetch) inside a call scope. */
-function plugin(ctx: SuiteContext, kind: 'msw' | 'nock', clock: Clock, rng: Rng): Row {
+function plugin(ctx: SuiteContext, kind: 'msw' | 'nock', clock: Clock, rng: Rng): RateRow {
   let backend: Backend | undefined;
   const callCtx: CallContext = { signal: new AbortController().signal, clock, rng };
   return {
@@ -179,7 +171,7 @@ function plugin(ctx: SuiteContext, kind: 'msw' | 'nock', clock: Clock, rng: Rng)
   };
 }
 
-function inProcess(ctx: SuiteContext, clock: Clock, rng: Rng): Row {
+function inProcess(ctx: SuiteContext, clock: Clock, rng: Rng): RateRow {
   const attempt = createAttempt(withChaos(trivialBackend, 'primary', createFaultPlan([])), clock, rng);
   const signal = new AbortController().signal;
   return { name: 'in process (chaos layer)', call: ctx.slow(() => attempt(REQUEST, signal)), async: true };

@@ -23,7 +23,7 @@ import { startGrpcServer } from '../../src/grpc/server.ts';
 import { analysisService } from '../../src/grpc/service.ts';
 import { createRng } from '../../src/rng/rng.ts';
 import { startWebSocketServer } from '../../src/websocket/server.ts';
-import { measurePerCall, type PerCallTask } from '../lib/measure.ts';
+import { type RateRow, rateTable } from '../lib/rate-table.ts';
 import type { Suite, SuiteContext, Table } from '../lib/types.ts';
 
 const BODY = Object.freeze({ language: 'en', sentenceCount: 1, fallacies: [] });
@@ -49,9 +49,18 @@ const FAULTS_IN_PATH: Phase[] = [
   },
 ];
 
-interface Row extends PerCallTask {
-  readonly versus?: string;
-}
+const table = (ctx: SuiteContext, id: string, title: string, rows: readonly RateRow[]): Promise<Table> =>
+  rateTable(
+    ctx,
+    {
+      suite: 'protocols',
+      id,
+      title,
+      what: 'Sequential calls over 127.0.0.1, trivial answers, real clock',
+      batch: 10,
+    },
+    rows,
+  );
 
 export const protocolsSuite: Suite = {
   title: 'Protocols: unary gRPC and WebSocket messages over loopback',
@@ -68,7 +77,7 @@ async function grpcTable(ctx: SuiteContext): Promise<Table> {
   const faulty = await startGrpcServer({ backend: trivialBackend, seed: 1, phases: FAULTS_IN_PATH });
   const opened: Backend[] = [];
   try {
-    const rows: Row[] = [
+    const rows: RateRow[] = [
       { name: 'raw grpc-js', call: raw.call, async: true },
       await pluginRow(ctx, 'faultline gRPC server + grpc plugin', 'raw grpc-js', () =>
         track(grpcPlugin.create(grpcPlugin.options.parse({ url: plain.url }), pluginContext()), opened),
@@ -90,7 +99,7 @@ async function websocketTable(ctx: SuiteContext): Promise<Table> {
   const faulty = await startWebSocketServer({ backend: trivialBackend, seed: 1, phases: FAULTS_IN_PATH });
   const opened: Backend[] = [];
   try {
-    const rows: Row[] = [
+    const rows: RateRow[] = [
       { name: 'raw ws', call: raw.call, async: true },
       await pluginRow(ctx, 'faultline WebSocket server + websocket plugin', 'raw ws', () =>
         track(
@@ -127,7 +136,7 @@ async function pluginRow(
   name: string,
   versus: string,
   make: () => Promise<Backend>,
-): Promise<Row> {
+): Promise<RateRow> {
   const backend = await make();
   const callCtx: CallContext = {
     signal: new AbortController().signal,
@@ -197,32 +206,5 @@ async function rawWebSocket(): Promise<{ call: () => Promise<unknown>; close(): 
       client.terminate();
       await new Promise((resolve) => server.close(resolve));
     },
-  };
-}
-
-async function table(ctx: SuiteContext, id: string, title: string, rows: readonly Row[]): Promise<Table> {
-  ctx.log(`protocols: ${title}`);
-  const ns = await measurePerCall(rows, {
-    timeMs: ctx.quick ? 20 : 400,
-    rounds: ctx.quick ? 1 : 3,
-    batch: ctx.quick ? 2 : 10,
-  });
-  const perSecond = (name: string | undefined) => (name ? 1e9 / (ns.get(name) ?? Number.NaN) : Number.NaN);
-  return {
-    id,
-    title,
-    description:
-      'Sequential calls over 127.0.0.1, trivial answers, real clock; best of interleaved rounds. “vs raw” is this row’s rate ÷ the raw library’s.',
-    columns: [
-      { key: 'perSecond', label: 'calls/s', unit: 'req/s', better: 'higher', chart: true },
-      { key: 'perCallUs', label: 'per call', unit: 'µs', better: 'lower' },
-      { key: 'versusRaw', label: 'vs raw', unit: 'x' },
-    ],
-    rows: rows.map((row) => {
-      const rate = perSecond(row.name);
-      const values: Record<string, number> = { perSecond: rate, perCallUs: (ns.get(row.name) ?? 0) / 1000 };
-      if (row.versus) values.versusRaw = rate / perSecond(row.versus);
-      return { name: row.name, values };
-    }),
   };
 }

@@ -15,13 +15,15 @@ import { NetworkError } from '../../src/errors/call-errors.ts';
 import { GrpcStatusError } from '../../src/errors/grpc-status-error.ts';
 import { type AnalysisReplyMessage, analysisService, RPC_BY_ROUTE } from '../../src/grpc/service.ts';
 import {
+  type ApiKeyHeader,
   apiKeyEnvSchema,
-  apiKeyFromEnv,
+  apiKeyHeaderSchema,
+  apiKeyHeaders,
   type BackendRequest,
   type BackendResponse,
   defineBackend,
-  MAX_NAME_LENGTH,
   MAX_STRING_LENGTH,
+  parseJsonOrText,
   z,
 } from '../../src/index.ts';
 import {
@@ -33,7 +35,6 @@ import { durationSchema } from '../../src/util/duration.ts';
 import { checkGrpcTransport } from './transport-security.ts';
 
 /** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
-const _LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
 const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
 
 const optionsSchema = z.strictObject({
@@ -42,7 +43,7 @@ const optionsSchema = z.strictObject({
   /** Name of the environment variable holding the API key (never the key itself). */
   apiKeyEnv: apiKeyEnvSchema.optional(),
   /** Metadata the key is sent in: `authorization: Bearer <key>` or `x-api-key: <key>`. */
-  apiKeyMetadata: z.enum(['authorization', 'x-api-key']).default('authorization'),
+  apiKeyMetadata: apiKeyHeaderSchema,
   /** PEM file of the CA to trust for grpcs:// (the system roots when absent); relative to the scenario. */
   caFile: z.string().min(1).max(MAX_STRING_LENGTH, LONG_STRING).optional(),
   /** Longest a call may take even without a timeout policy; the policy's timeout cancels sooner. */
@@ -171,19 +172,9 @@ function callError(error: ServiceError, host: string): Error {
   );
 }
 
-function keyMetadata(envName: string | undefined, key: 'authorization' | 'x-api-key'): Metadata {
+function keyMetadata(envName: string | undefined, entry: ApiKeyHeader): Metadata {
   const metadata = new Metadata();
-  if (envName === undefined) return metadata;
-  const value = apiKeyFromEnv('grpc', envName, 'GRPC_API_KEY_MISSING');
-  metadata.set(key, key === 'authorization' ? `Bearer ${value}` : value);
+  for (const [key, value] of Object.entries(apiKeyHeaders('grpc', envName, entry, 'GRPC_API_KEY_MISSING')))
+    metadata.set(key, value);
   return metadata;
-}
-
-function parseJsonOrText(text: string): unknown {
-  if (text === '') return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

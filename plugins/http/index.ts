@@ -1,16 +1,17 @@
 import {
   abortReason,
   apiKeyEnvSchema,
-  apiKeyFromEnv,
+  apiKeyHeaderSchema,
+  apiKeyHeaders,
   type BackendRequest,
   type BackendResponse,
   type CallRecorder,
   defineBackend,
-  MAX_NAME_LENGTH,
   MAX_STRING_LENGTH,
   NetworkError,
   networkErrorCode,
   openCallRecorder,
+  parseJsonOrText,
   redact,
   validateAnalysisResponse,
   z,
@@ -19,7 +20,6 @@ import { Pool } from 'undici';
 import { checkTransportSecurity } from './transport-security.ts';
 
 /** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
-const _LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
 const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
 
 const optionsSchema = z.strictObject({
@@ -30,7 +30,7 @@ const optionsSchema = z.strictObject({
   /** Name of the environment variable holding the API key (never the key itself). */
   apiKeyEnv: apiKeyEnvSchema.optional(),
   /** How the key is sent: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
-  apiKeyHeader: z.enum(['authorization', 'x-api-key']).default('authorization'),
+  apiKeyHeader: apiKeyHeaderSchema,
   /** Keep-alive connections kept open to the API. */
   connections: z.number().int().min(1).max(1024).default(64),
   /** Write every call to this HAR 1.2 file (relative to the scenario), secrets redacted, for `faultline fit`. */
@@ -45,7 +45,12 @@ export default defineBackend({
   async create(options, ctx) {
     const base = new URL(options.url);
     checkTransportSecurity(base, ctx.allowInsecureHttp === true);
-    const authHeaders = apiKeyHeaders(options.apiKeyEnv, options.apiKeyHeader);
+    const authHeaders = apiKeyHeaders(
+      'http',
+      options.apiKeyEnv,
+      options.apiKeyHeader,
+      'HTTP_API_KEY_MISSING',
+    );
     const basePath = base.pathname.replace(/\/+$/, '');
     const pool = new Pool(base.origin, { connections: options.connections, keepAliveTimeout: 10_000 });
     const shownOrigin = redact(base.origin);
@@ -119,29 +124,10 @@ type RecordedCallResult = Pick<
   'headersMs' | 'status' | 'responseHeaders' | 'responseBytes' | 'error'
 >;
 
-function apiKeyHeaders(
-  envName: string | undefined,
-  header: 'authorization' | 'x-api-key',
-): Record<string, string> {
-  if (envName === undefined) return {};
-  const key = apiKeyFromEnv('http', envName, 'HTTP_API_KEY_MISSING');
-  return header === 'authorization' ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
-}
-
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
-}
-
-/** JSON when it parses; otherwise the raw text, which the client reports as a malformed body. */
-function parseJsonOrText(text: string): unknown {
-  if (text === '') return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

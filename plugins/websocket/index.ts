@@ -2,13 +2,14 @@ import { validateAnalysisResponse } from '../../src/analysis/router.ts';
 import { abortReason } from '../../src/clock/clock.ts';
 import {
   apiKeyEnvSchema,
-  apiKeyFromEnv,
+  apiKeyHeaderSchema,
+  apiKeyHeaders,
   type Backend,
   type BackendRequest,
   type BackendResponse,
   defineBackend,
-  MAX_NAME_LENGTH,
   MAX_STRING_LENGTH,
+  parseJsonOrText,
   z,
 } from '../../src/index.ts';
 import { durationSchema } from '../../src/util/duration.ts';
@@ -21,7 +22,6 @@ export interface WebSocketBackend extends Backend {
 }
 
 /** Plugin options are bounded like the scenario around them (issue 12): the bound is named when passed. */
-const _LONG_NAME = `must be at most ${MAX_NAME_LENGTH} characters (MAX_NAME_LENGTH)`;
 const LONG_STRING = `must be at most ${MAX_STRING_LENGTH} characters (MAX_STRING_LENGTH)`;
 const boundedMs = (max: number) =>
   durationSchema.refine((ms) => ms > 0 && ms <= max, `between 1 ms and ${max / 1000} s`);
@@ -31,7 +31,7 @@ const optionsSchema = z.strictObject({
   url: z.url({ protocol: /^wss?$/ }).max(MAX_STRING_LENGTH, LONG_STRING),
   /** Name of the environment variable holding the API key (never the key itself). */
   apiKeyEnv: apiKeyEnvSchema.optional(),
-  apiKeyHeader: z.enum(['authorization', 'x-api-key']).default('authorization'),
+  apiKeyHeader: apiKeyHeaderSchema,
   /** A ping after this much quiet; no pong within `pingTimeout` ends the session as half-open. */
   pingInterval: boundedMs(600_000).default(5_000),
   pingTimeout: boundedMs(600_000).default(2_000),
@@ -59,7 +59,7 @@ export default defineBackend({
     checkWebSocketTransport(url, ctx.allowInsecureHttp === true);
     const session = new AnalysisSession({
       url: url.href,
-      headers: keyHeaders(options.apiKeyEnv, options.apiKeyHeader),
+      headers: apiKeyHeaders('websocket', options.apiKeyEnv, options.apiKeyHeader, 'WS_API_KEY_MISSING'),
       clock: ctx.clock,
       rng: ctx.rng.fork('websocket-reconnect'),
       pingIntervalMs: options.pingInterval,
@@ -92,21 +92,3 @@ export default defineBackend({
     };
   },
 });
-
-function keyHeaders(
-  envName: string | undefined,
-  header: 'authorization' | 'x-api-key',
-): Record<string, string> {
-  if (envName === undefined) return {};
-  const key = apiKeyFromEnv('websocket', envName, 'WS_API_KEY_MISSING');
-  return header === 'authorization' ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
-}
-
-function parseJsonOrText(text: string): unknown {
-  if (text === '') return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}

@@ -25,3 +25,22 @@ export function apiKeyFromEnv(plugin: string, envName: string, code: ErrorCode):
   registerSecret(key);
   return key;
 }
+
+/** Where a plugin sends the key: `authorization: Bearer <key>` (the default) or `x-api-key: <key>`. */
+export const apiKeyHeaderSchema = z.enum(['authorization', 'x-api-key']).default('authorization');
+export type ApiKeyHeader = z.output<typeof apiKeyHeaderSchema>;
+
+/**
+ * The header (or gRPC metadata entry) carrying the key from the variable `envName`, through
+ * apiKeyFromEnv; none when the plugin names no variable.
+ */
+export function apiKeyHeaders(
+  plugin: string,
+  envName: string | undefined,
+  header: ApiKeyHeader,
+  code: ErrorCode,
+): Record<string, string> {
+  if (envName === undefined) return {};
+  const key = apiKeyFromEnv(plugin, envName, code);
+  return header === 'authorization' ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
+}

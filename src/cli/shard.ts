@@ -1,5 +1,5 @@
 import { FaultlineError } from '../errors/faultline-error.ts';
-import { MAX_SHARD_COUNT } from '../work/shard-manifest.ts';
+import { MAX_SHARD_COUNT } from './shard-manifest.ts';
 
 export interface Shard {
   /** From 1. */

@@ -3,10 +3,10 @@ import { FaultlineError } from '../errors/faultline-error.ts';
 import { loadScenarioFile } from '../scenario/load-scenario.ts';
 import { sha256 } from '../util/sha256.ts';
 import { contentSeed } from '../work/content-seed.ts';
-import { MAX_SUITE_UNITS, type RunShardSettings, type RunSuite } from '../work/shard-manifest.ts';
 import { unitId } from '../work/work-unit.ts';
 import { recordedApi } from './real-api.ts';
 import type { RunSettings } from './run-settings.ts';
+import { MAX_SUITE_UNITS, type RunShardSettings, type RunSuite } from './shard-manifest.ts';
 
 /**
  * The whole suite as every shard sees it: one unit per scenario file (sorted) with its seed (--seed, else

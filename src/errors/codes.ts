@@ -53,7 +53,6 @@ export const ERROR_CODES = {
   SWEEP_VALUES_INVALID: 'the values given for a swept path do not parse',
   SWEEP_TOO_LARGE: 'a sweep has more values, variants, seeds or estimated work than its limits',
   SWEEP_NO_DIMENSIONS: 'a sweep was started with nothing to vary',
-  SWEEP_MERGE_INPUT: 'files given to merge as sweep shards are not the shards of one sweep',
   // hypotheses
   HYPOTHESIS_SYNTAX: 'a hypothesis expression does not parse',
   HYPOTHESIS_UNKNOWN_METRIC: 'a hypothesis names a metric faultline does not measure',

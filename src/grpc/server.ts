@@ -10,27 +10,26 @@ import {
 } from '@grpc/grpc-js';
 import { requestText } from '../analysis/request-text.ts';
 import { splitSentences } from '../analysis/sentences.ts';
-import type { Backend, BackendRequest } from '../backend/contract.ts';
-import type { Clock } from '../clock/clock.ts';
-import { createRealClock } from '../clock/real-clock.ts';
+import type { BackendRequest } from '../backend/contract.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
 import type { EffectFailure, FaultEffect } from '../faults/effect.ts';
-import type { Phase } from '../faults/schema.ts';
-import { isLoopbackHost } from '../http/address-class.ts';
-import { type BearerCheck, bearerCheckFromEnv } from '../http/bearer-auth.ts';
-import { createFaultController, type FaultController } from '../http/fault-controller.ts';
+import type { FaultController } from '../http/fault-controller.ts';
 import { FAULT_HEADER, sleepUnlessClosed } from '../http/fault-delivery.ts';
-import { instantAnalysisBackend } from '../http/instant-analysis.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../http/server.ts';
-import { createLogger, type Logger } from '../logging/logger.ts';
+import type { Logger } from '../logging/logger.ts';
 import {
   GRPC_CODES,
   GRPC_PUSHBACK_KEY,
   type GrpcCodeName,
   grpcCodeForStatus,
 } from '../protocols/fault-mapping.ts';
-import { createRng, type Rng, randomSeed } from '../rng/rng.ts';
+import {
+  logListening,
+  type ProtocolCalls,
+  type ProtocolServerOptions,
+  protocolServerSetup,
+} from '../protocols/server-options.ts';
 import {
   type AnalysisReplyMessage,
   analysisService,
@@ -40,23 +39,7 @@ import {
 } from './service.ts';
 import { RESET_CODE, resetStream } from './stream-reset.ts';
 
-export interface GrpcServerOptions {
-  /** 0 (the default) picks a free port. */
-  readonly port?: number;
-  /** Loopback by default, as for `faultline serve`. */
-  readonly host?: string;
-  readonly phases?: readonly Phase[];
-  readonly seed?: number;
-  readonly backendName?: string;
-  /** Answers what the faults let through; the analysis router at once by default. */
-  readonly backend?: Backend;
-  /** A fault timeline to share (with the HTTP server of the same `serve`); else one of its own. */
-  readonly faults?: FaultController;
-  /** Name of the environment variable holding the Bearer token expected in `authorization` metadata. */
-  readonly authEnv?: string;
-  readonly logger?: Logger;
-  readonly clock?: Clock;
-}
+export type GrpcServerOptions = ProtocolServerOptions;
 
 export interface RunningGrpcServer {
   /** `grpc://host:port`, what the `grpc` plugin's `url` option takes. */
@@ -65,15 +48,6 @@ export interface RunningGrpcServer {
   readonly faults: FaultController;
   /** Ends every call (hung ones included) and stops listening. */
   close(): Promise<void>;
-}
-
-interface Deps {
-  readonly backend: Backend;
-  readonly rng: Rng;
-  readonly faults: FaultController;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly auth: BearerCheck | undefined;
 }
 
 type AnyCall =
@@ -85,26 +59,10 @@ type AnyCall =
  * HTTP server, with the scenario's faults delivered in gRPC's own terms (src/protocols/fault-mapping.ts).
  */
 export async function startGrpcServer(options: GrpcServerOptions = {}): Promise<RunningGrpcServer> {
-  const clock = options.clock ?? createRealClock();
-  const logger = options.logger ?? createLogger({ level: 'silent' });
-  const seed = options.seed ?? randomSeed();
-  const host = options.host ?? '127.0.0.1';
-  const faults =
-    options.faults ??
-    createFaultController({
-      phases: options.phases ?? [],
-      clock,
-      rng: createRng(seed).fork('grpc-faults'),
-      backendName: options.backendName ?? 'primary',
-    });
-  const deps: Deps = {
-    backend: options.backend ?? instantAnalysisBackend,
-    rng: createRng(seed).fork('grpc-backend'),
-    faults,
-    clock,
-    logger,
-    auth: options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined,
-  };
+  const setup = protocolServerSetup(options, 'grpc');
+  const { host } = setup;
+  const deps = setup.calls;
+  const { logger, faults } = deps;
   const implementation: UntypedServiceImplementation = {};
   for (const [route, rpc] of Object.entries(RPC_BY_ROUTE)) {
     implementation[rpc] = (
@@ -129,17 +87,12 @@ export async function startGrpcServer(options: GrpcServerOptions = {}): Promise<
   server.addService(analysisService().service, implementation);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(
-      `${shownHost}:${options.port ?? 0}`,
-      ServerCredentials.createInsecure(),
-      (error, bound) => (error ? reject(bindError(error, host, options.port ?? 0)) : resolve(bound)),
+    server.bindAsync(`${shownHost}:${setup.port}`, ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(bindError(error, host, setup.port)) : resolve(bound),
     ),
   );
   const url = `grpc://${shownHost}:${port}`;
-  logger.info({ url, seed, auth: deps.auth !== undefined }, 'faultline serve: gRPC listening');
-  if (!deps.auth && !isLoopbackHost(host)) {
-    logger.warn({ host }, 'serving gRPC on a non-loopback address without --auth-env');
-  }
+  logListening(setup, 'gRPC', url);
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -157,7 +110,7 @@ async function unary(
   route: string,
   call: ServerUnaryCall<TextRequest, AnalysisReplyMessage>,
   done: sendUnaryData<AnalysisReplyMessage>,
-  deps: Deps,
+  deps: ProtocolCalls,
 ): Promise<void> {
   if (!authorised(call, deps)) return done(unauthenticated());
   const request = backendRequest(route, call.request);
@@ -179,7 +132,7 @@ async function unary(
  */
 async function stream(
   call: ServerWritableStream<TextRequest, AnalysisReplyMessage>,
-  deps: Deps,
+  deps: ProtocolCalls,
 ): Promise<void> {
   if (!authorised(call, deps))
     return void failStream(call, Object.assign(new Error('unauthenticated'), unauthenticated()));
@@ -233,7 +186,7 @@ async function deliverFailure(
   call: AnyCall,
   done: (status: Partial<StatusObject> | null) => void,
   signal: AbortSignal,
-  deps: Deps,
+  deps: ProtocolCalls,
 ): Promise<void> {
   switch (failure.type) {
     case 'status': {
@@ -277,7 +230,7 @@ function faultTrailer(effect: FaultEffect): Metadata {
   return trailer;
 }
 
-function authorised(call: AnyCall, deps: Deps): boolean {
+function authorised(call: AnyCall, deps: ProtocolCalls): boolean {
   if (!deps.auth) return true;
   const [value] = call.metadata.get('authorization');
   return deps.auth(typeof value === 'string' ? value : undefined);

@@ -5,8 +5,9 @@ import type { Clock } from '../clock/clock.ts';
 import { injectedStatus } from '../faults/chaos-backend.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FaultController } from './fault-controller.ts';
-import { FAULT_HEADER, sleepUnlessClosed } from './fault-delivery.ts';
+import { sleepUnlessClosed } from './fault-delivery.ts';
 import type { HttpMetrics } from './http-metrics.ts';
+import { closedSignal, refuseOnSocket } from './socket-refusal.ts';
 import type { TargetGuard } from './target-guard.ts';
 
 export interface UpgradeTunnelDeps {
@@ -129,24 +130,14 @@ function refuse(
   retryAfterMs?: number,
   injected: readonly string[] = [],
 ): void {
-  const body = JSON.stringify(
-    injected.length > 0
-      ? injectedStatus(status, retryAfterMs).body
-      : { error: { code: 'UPGRADE_REFUSED', message } },
-  );
-  const headers = [
-    `HTTP/1.1 ${status} ${status < 500 ? 'Refused' : 'Unavailable'}`,
-    'Connection: close',
-    'Content-Type: application/json',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    ...(retryAfterMs === undefined ? [] : [`Retry-After: ${Math.ceil(retryAfterMs / 1000)}`]),
-    ...(injected.length > 0 ? [`${FAULT_HEADER}: ${injected.join(',')}`] : []),
-  ];
-  socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
-}
-
-function closedSignal(socket: Duplex): AbortSignal {
-  const controller = new AbortController();
-  socket.once('close', () => controller.abort());
-  return controller.signal;
+  refuseOnSocket(socket, {
+    status,
+    reason: status < 500 ? 'Refused' : 'Unavailable',
+    body:
+      injected.length > 0
+        ? injectedStatus(status, retryAfterMs).body
+        : { error: { code: 'UPGRADE_REFUSED', message } },
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+    injected,
+  });
 }

@@ -14,8 +14,8 @@ export interface RunSweepOptions {
   readonly selected?: (runs: readonly PlannedRun[]) => PlannedRun[];
   /** Told after each run: how many are done, of how many. */
   readonly onRun?: (done: number, total: number) => void;
-  /** Told each run's wall time, in planned order (for a shard's manifest). */
-  readonly onWallMs?: (wallMs: number) => void;
+  /** Given each run's record as it is made, with its wall time (a shard writes it to its output). */
+  readonly onRecord?: (record: RunRecord, wallMs: number) => void | Promise<void>;
   /** Given each run's full result (with its replay block), e.g. to keep it as a replayable file. */
   readonly onResult?: (record: RunRecord, result: RunResult) => void | Promise<void>;
 }
@@ -42,7 +42,7 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
       const replay = replayOf(plan, unit, options.settings);
       const record = runRecord(runs[index] as PlannedRun, result, replay);
       records.push(record);
-      options.onWallMs?.(wallMs);
+      await options.onRecord?.(record, wallMs);
       if (options.onResult) {
         const { environment, ...rest } = result;
         await options.onResult(record, { ...rest, replay, environment });

@@ -1,12 +1,10 @@
 import type { Rng } from '../rng/rng.ts';
 import type { Variant, VariantValue } from '../work/work-unit.ts';
+import type { SweepPlan } from './sweep-plan.ts';
 import type { Sampling } from './sweep-schema.ts';
 
 /** One swept path and the values it takes. */
-export interface Dimension {
-  readonly path: string;
-  readonly values: readonly VariantValue[];
-}
+export type Dimension = SweepPlan['dimensions'][number];
 
 /** How many variants a full grid of these dimensions has. */
 export function gridSize(dimensions: readonly Dimension[]): number {

@@ -1,23 +1,51 @@
-import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { deriveSeed } from '../rng/rng.ts';
-import type { Variant } from '../work/work-unit.ts';
-import type { Dimension } from './space.ts';
-import type { Sampling } from './sweep-schema.ts';
+import {
+  MAX_DURATION_MS,
+  MAX_SWEEP_DIMENSIONS,
+  MAX_SWEEP_SEEDS,
+  MAX_SWEEP_VALUES,
+  MAX_SWEEP_VARIANTS,
+} from '../scenario/limits.ts';
+import { samplingSchema } from './sweep-schema.ts';
 
-/** Everything a sweep's results depend on besides the scenario bytes; the same on every shard. */
-export interface SweepPlan {
-  readonly scenario: { readonly name: string; readonly file: string; readonly scenarioSha256: string };
-  readonly dimensions: readonly Dimension[];
-  readonly sampling: Sampling;
-  readonly variants: readonly Variant[];
+const MAX_TEXT = 4096;
+const variantValueSchema = z.union([z.string().max(MAX_TEXT), z.number(), z.boolean()]);
+
+/**
+ * Everything a sweep's results depend on besides the scenario bytes; the same on every shard, which
+ * carries it in its manifest. Keys in the order buildSweepPlan writes them: a plan read back from a
+ * shard serialises to the same bytes.
+ */
+export const sweepPlanSchema = z.strictObject({
+  scenario: z.strictObject({
+    name: z.string().max(MAX_TEXT),
+    file: z.string().min(1).max(MAX_TEXT),
+    scenarioSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 (64 hex digits)'),
+  }),
+  dimensions: z
+    .array(
+      z.strictObject({
+        path: z.string().min(1).max(MAX_TEXT),
+        values: z.array(variantValueSchema).max(MAX_SWEEP_VALUES).readonly(),
+      }),
+    )
+    .max(MAX_SWEEP_DIMENSIONS)
+    .readonly(),
+  sampling: samplingSchema,
+  variants: z
+    .array(z.record(z.string().max(MAX_TEXT), variantValueSchema).readonly())
+    .max(MAX_SWEEP_VARIANTS)
+    .readonly(),
   /** The seeds every variant runs on (with common random numbers; see unitSeed). */
-  readonly seeds: readonly number[];
+  seeds: z.array(z.number().int()).min(1).max(MAX_SWEEP_SEEDS).readonly(),
   /** Common random numbers: every variant of seed j runs on seed j itself. */
-  readonly crn: boolean;
-  readonly minPassShare: number;
+  crn: z.boolean(),
+  minPassShare: z.number().min(0).max(1),
   /** The --duration override every run shares. */
-  readonly durationMs?: number;
-}
+  durationMs: z.number().int().min(1).max(MAX_DURATION_MS).optional(),
+});
+export type SweepPlan = z.infer<typeof sweepPlanSchema>;
 
 /** One simulation of the sweep: variant `variant` on seed number `seedIndex`. */
 export interface PlannedRun {
@@ -41,9 +69,4 @@ export function plannedRuns(plan: SweepPlan): PlannedRun[] {
   return plan.variants.flatMap((_, variant) =>
     plan.seeds.map((_seed, seedIndex) => ({ variant, seedIndex, seed: unitSeed(plan, variant, seedIndex) })),
   );
-}
-
-/** Names the plan: shards of one sweep carry the same id, so merge can refuse shards of different sweeps. */
-export function planId(plan: SweepPlan): string {
-  return createHash('sha256').update(JSON.stringify(plan)).digest('hex').slice(0, 20);
 }

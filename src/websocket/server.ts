@@ -1,37 +1,26 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { Backend, BackendRequest } from '../backend/contract.ts';
+import type { BackendRequest } from '../backend/contract.ts';
 import type { Clock } from '../clock/clock.ts';
-import { createRealClock } from '../clock/real-clock.ts';
 import { injectedStatus } from '../faults/chaos-backend.ts';
 import { corruptBody } from '../faults/corrupt-body.ts';
-import type { Phase } from '../faults/schema.ts';
-import { isLoopbackHost } from '../http/address-class.ts';
-import { type BearerCheck, bearerCheckFromEnv } from '../http/bearer-auth.ts';
+import type { BearerCheck } from '../http/bearer-auth.ts';
 import { createFaultController, type FaultController } from '../http/fault-controller.ts';
-import { FAULT_HEADER, sleepUnlessClosed } from '../http/fault-delivery.ts';
-import { instantAnalysisBackend } from '../http/instant-analysis.ts';
+import { sleepUnlessClosed } from '../http/fault-delivery.ts';
 import { listen } from '../http/listen.ts';
-import { createLogger, type Logger } from '../logging/logger.ts';
+import { closedSignal, refuseOnSocket } from '../http/socket-refusal.ts';
 import { WS_CLOSE } from '../protocols/fault-mapping.ts';
-import { createRng, type Rng, randomSeed } from '../rng/rng.ts';
+import {
+  logListening,
+  type ProtocolCalls,
+  type ProtocolServerOptions,
+  protocolServerSetup,
+} from '../protocols/server-options.ts';
+import { createRng } from '../rng/rng.ts';
 import { MAX_MESSAGE_BYTES, SESSION_PATH, type SessionReply, sessionRequestSchema } from './protocol.ts';
 
-export interface WebSocketServerOptions {
-  readonly port?: number;
-  readonly host?: string;
-  readonly phases?: readonly Phase[];
-  readonly seed?: number;
-  readonly backendName?: string;
-  readonly backend?: Backend;
-  /** The timeline for messages, to share with the HTTP server of the same `serve`; else one of its own. */
-  readonly faults?: FaultController;
-  /** Name of the environment variable holding the Bearer token the handshake must carry. */
-  readonly authEnv?: string;
-  readonly logger?: Logger;
-  readonly clock?: Clock;
-}
+export type WebSocketServerOptions = ProtocolServerOptions;
 
 export interface RunningWebSocketServer {
   /** `ws://host:port/api/ws`, what the `websocket` plugin's `url` option takes. */
@@ -48,14 +37,6 @@ export interface RunningWebSocketServer {
   close(): Promise<void>;
 }
 
-interface Deps {
-  readonly backend: Backend;
-  readonly rng: Rng;
-  readonly faults: FaultController;
-  readonly clock: Clock;
-  readonly logger: Logger;
-}
-
 /**
  * Analysis sessions over WebSocket: each message is a request to the analysis API (src/websocket/protocol.ts),
  * answered by the same analyser as `faultline serve`, with the scenario's faults in WebSocket terms
@@ -64,15 +45,10 @@ interface Deps {
 export async function startWebSocketServer(
   options: WebSocketServerOptions = {},
 ): Promise<RunningWebSocketServer> {
-  const clock = options.clock ?? createRealClock();
-  const logger = options.logger ?? createLogger({ level: 'silent' });
-  const seed = options.seed ?? randomSeed();
-  const host = options.host ?? '127.0.0.1';
-  const backendName = options.backendName ?? 'primary';
-  const phases = options.phases ?? [];
-  const faults =
-    options.faults ??
-    createFaultController({ phases, clock, rng: createRng(seed).fork('ws-faults'), backendName });
+  const setup = protocolServerSetup(options, 'ws');
+  const { seed, phases, backendName } = setup;
+  const deps = setup.calls;
+  const { clock, logger, faults, auth } = deps;
   const handshakeFaults = createFaultController({
     phases: phases.map((phase) => ({
       ...phase,
@@ -82,14 +58,6 @@ export async function startWebSocketServer(
     rng: createRng(seed).fork('ws-handshake-faults'),
     backendName,
   });
-  const auth = options.authEnv ? bearerCheckFromEnv(options.authEnv) : undefined;
-  const deps: Deps = {
-    backend: options.backend ?? instantAnalysisBackend,
-    rng: createRng(seed).fork('ws-backend'),
-    faults,
-    clock,
-    logger,
-  };
   // ws would answer pings itself; a half-open session must be able to stay silent.
   const wss = new WebSocketServer({ noServer: true, autoPong: false, maxPayload: MAX_MESSAGE_BYTES });
   const http = createServer((_req, res) => {
@@ -111,11 +79,9 @@ export async function startWebSocketServer(
       socket.destroy();
     });
   });
-  const listening = await listen(http, options.port ?? 0, host);
+  const listening = await listen(http, setup.port, setup.host);
   const url = `${listening.url.replace(/^http/, 'ws')}${SESSION_PATH}`;
-  logger.info({ url, seed, auth: auth !== undefined }, 'faultline serve: WebSocket listening');
-  if (!auth && !isLoopbackHost(host))
-    logger.warn({ host }, 'serving WebSocket on a non-loopback address without --auth-env');
+  logListening(setup, 'WebSocket', url);
   return {
     url,
     port: listening.port,
@@ -136,7 +102,7 @@ interface HandshakeDeps {
   readonly auth: BearerCheck | undefined;
   readonly handshakeFaults: FaultController;
   readonly clock: Clock;
-  readonly deps: Deps;
+  readonly deps: ProtocolCalls;
 }
 
 async function handshake(
@@ -150,7 +116,7 @@ async function handshake(
   if (h.auth && !h.auth(req.headers.authorization))
     return reject(socket, 401, 'missing or wrong Bearer token');
   const effect = h.handshakeFaults.effectFor({ method: 'GET', path: SESSION_PATH });
-  const signal = socketSignal(socket);
+  const signal = closedSignal(socket);
   if (!(await sleepUnlessClosed(effect.delayMs, { clock: h.clock, signal }))) return;
   let halfOpen = false;
   const failure = effect.failure;
@@ -181,7 +147,7 @@ async function handshake(
 export const MAX_IN_FLIGHT_PER_SESSION = 1024;
 
 /** One session: replies to each request in order of completion; a half-open one answers nothing, pings included. */
-function session(ws: WebSocket, halfOpen: boolean, deps: Deps): void {
+function session(ws: WebSocket, halfOpen: boolean, deps: ProtocolCalls): void {
   const closed = new AbortController();
   let inFlight = 0;
   ws.once('close', () => closed.abort());
@@ -204,7 +170,7 @@ function session(ws: WebSocket, halfOpen: boolean, deps: Deps): void {
   });
 }
 
-async function answer(ws: WebSocket, text: string, signal: AbortSignal, deps: Deps): Promise<void> {
+async function answer(ws: WebSocket, text: string, signal: AbortSignal, deps: ProtocolCalls): Promise<void> {
   const parsed = sessionRequestSchema.safeParse(parseJson(text));
   if (!parsed.success) {
     return send(ws, {
@@ -286,24 +252,13 @@ function reject(
   retryAfterMs?: number,
   injected: readonly string[] = [],
 ): void {
-  const body = JSON.stringify({
-    error: { code: status === 401 ? 'UNAUTHORIZED' : 'HANDSHAKE_REFUSED', message },
+  refuseOnSocket(socket, {
+    status,
+    reason: status === 401 ? 'Unauthorized' : 'Refused',
+    body: { error: { code: status === 401 ? 'UNAUTHORIZED' : 'HANDSHAKE_REFUSED', message } },
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+    injected,
   });
-  const headers = [
-    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Refused'}`,
-    'Connection: close',
-    'Content-Type: application/json',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    ...(retryAfterMs === undefined ? [] : [`Retry-After: ${Math.ceil(retryAfterMs / 1000)}`]),
-    ...(injected.length > 0 ? [`${FAULT_HEADER}: ${injected.join(',')}`] : []),
-  ];
-  socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
-}
-
-function socketSignal(socket: Duplex): AbortSignal {
-  const controller = new AbortController();
-  socket.once('close', () => controller.abort());
-  return controller.signal;
 }
 
 function parseJson(text: string): unknown {

@@ -1,5 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RunResult } from '../../src/report/result.ts';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 /** The built CLI, as `npx faultline` runs it (vitest's global setup builds it first). */
@@ -65,6 +67,30 @@ export function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: Re
     child.stdout.on('data', onData);
     child.on('close', () => fail(new Error(`CLI exited before printing ${pattern}; it printed:\n${seen}`)));
   });
+}
+
+/** The reporters a run's interruption is checked with: its console total, its JSON results, its JUnit. */
+export const CONSOLE_JSON_JUNIT = ['--reporter', 'console', '--reporter', 'json', '--reporter', 'junit'];
+
+/**
+ * Starts `faultline run <args> --duration 24h` (a run that would not end by itself), waits until
+ * stdout shows `started` and `afterMs` more, then sends `signal`: a user pressing Ctrl-C mid-run.
+ */
+export async function interruptLongRun(
+  args: readonly string[],
+  options: { readonly started: RegExp; readonly afterMs: number; readonly signal?: NodeJS.Signals },
+): Promise<CliRun> {
+  const child = startCli(['run', ...args, '--duration', '24h']);
+  const done = finished(child);
+  await waitForOutput(child, options.started);
+  await new Promise((resolve) => setTimeout(resolve, options.afterMs));
+  child.kill(options.signal ?? 'SIGINT');
+  return done;
+}
+
+/** A JSON result the run wrote into `dir`. */
+export function resultIn(dir: string, file: string): RunResult {
+  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as RunResult;
 }
 
 /** Runs `tasks` with at most `limit` at a time (each spawns a process). */

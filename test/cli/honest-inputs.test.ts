@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, cliEnv, REPO, runCli } from './cli-process.ts';
+import { BIN, cliEnv, finished, REPO, runCli } from './cli-process.ts';
 
 describe('honest inputs at the command line', () => {
   it.each(['abc', '1.5', '-3', '1e3', '2147483648'])(
@@ -30,16 +30,7 @@ describe('honest inputs at the command line', () => {
   it('leaves quietly when the reader of its output goes away (faultline schema | head)', async () => {
     // head reads one byte and exits; the schema is larger than a pipe's buffer, so later writes hit EPIPE.
     const script = `"${process.execPath}" "${BIN}" schema | head -c 1 >/dev/null; echo "exit \${PIPESTATUS[0]}"`;
-    const child = spawn('bash', ['-c', script], { cwd: REPO, env: cliEnv() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    await new Promise((done) => child.on('close', done));
+    const { stdout, stderr } = await finished(spawn('bash', ['-c', script], { cwd: REPO, env: cliEnv() }));
     expect(stderr).toBe('');
     expect(stdout.trim()).toBe('exit 0');
   });

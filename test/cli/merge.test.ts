@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RunShardManifest } from '../../src/work/shard-manifest.ts';
+import type { RunShardManifest } from '../../src/cli/shard-manifest.ts';
 import { finished, runCli, startCli, waitForOutput } from './cli-process.ts';
 import {
   consoleWithoutTimes,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/report/result.ts';
-import { finished, runCli, startCli, waitForOutput } from './cli-process.ts';
+import { CONSOLE_JSON_JUNIT, interruptLongRun, resultIn, runCli } from './cli-process.ts';
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'faultline-workers-'));
 
@@ -79,39 +79,29 @@ describe('faultline run --workers', () => {
 
   it('Ctrl-C stops every worker: both running scenarios written incomplete, exit 130', async () => {
     const out = outDir();
-    const child = startCli([
-      'run',
-      'scenarios/cache-under-zipf.yaml',
-      'scenarios/healthy-baseline.yaml',
-      'scenarios/retry-storm.yaml',
-      '--duration',
-      '24h',
-      '--workers',
-      '2',
-      '--out-dir',
-      out,
-      '--reporter',
-      'console',
-      '--reporter',
-      'json',
-      '--reporter',
-      'junit',
-    ]);
-    const done = finished(child);
-    await waitForOutput(child, /▶ cache-under-zipf {2}seed 11/);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    child.kill('SIGINT');
-    const run = await done;
+    const run = await interruptLongRun(
+      [
+        'scenarios/cache-under-zipf.yaml',
+        'scenarios/healthy-baseline.yaml',
+        'scenarios/retry-storm.yaml',
+        '--workers',
+        '2',
+        '--out-dir',
+        out,
+        ...CONSOLE_JSON_JUNIT,
+      ],
+      { started: /▶ cache-under-zipf {2}seed 11/, afterMs: 1_000 },
+    );
     expect(run.code, run.stderr).toBe(130);
     expect(run.stderr).toBe('');
     // The two running scenarios come back cut short; the third was never handed out.
     expect(readdirSync(out).sort()).toEqual(['cache-under-zipf.json', 'healthy-baseline.json', 'junit.xml']);
     for (const file of ['cache-under-zipf.json', 'healthy-baseline.json']) {
-      const result = JSON.parse(readFileSync(join(out, file), 'utf8')) as RunResult;
+      const result = resultIn(out, file);
       expect(result.complete).toBe(false);
       expect(result.durationMs).toBeLessThan(24 * 3_600_000);
     }
-    const first = JSON.parse(readFileSync(join(out, 'cache-under-zipf.json'), 'utf8')) as RunResult;
+    const first = resultIn(out, 'cache-under-zipf.json');
     expect(first.requests.total).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(
       /<testsuite name="retry-storm"[^>]*skipped="1"/,

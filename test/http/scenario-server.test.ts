@@ -6,6 +6,12 @@ import { startServer } from '../../src/http/server.ts';
 import { fetchOutcome, jsonPost } from './support/clients.ts';
 import { createInstantClock } from './support/instant-clock.ts';
 
+/** A second of outage (every request 503), then a phase with no faults. */
+const OUTAGE_THEN_AFTER = phaseSchema.array().parse([
+  { name: 'outage', from: 0, to: 1_000, faults: [{ kind: 'error', status: 503, rate: 1 }] },
+  { name: 'after', from: 1_000 },
+]);
+
 describe('readScenarioServing', () => {
   it('takes the phases, seed, target name and mock-analysis backend of a scenario', async () => {
     const serving = await readScenarioServing('scenarios/outage-with-fallback.yaml', process.cwd());
@@ -36,11 +42,7 @@ describe('readScenarioServing', () => {
   it('starts its phase timeline at its first request, however long after the server started', async () => {
     let nowMs = 0;
     const clock: Clock = { ...createInstantClock(), now: () => nowMs };
-    const phases = phaseSchema.array().parse([
-      { name: 'outage', from: 0, to: 1_000, faults: [{ kind: 'error', status: 503, rate: 1 }] },
-      { name: 'after', from: 1_000 },
-    ]);
-    const server = await startServer({ phases, clock, seed: 1 });
+    const server = await startServer({ phases: OUTAGE_THEN_AFTER, clock, seed: 1 });
     try {
       nowMs = 5_000; // the client run starts five seconds after the server
       expect(server.faults.status()).toMatchObject({ mode: 'waiting', active: undefined, elapsedMs: 0 });
@@ -58,11 +60,7 @@ describe('readScenarioServing', () => {
   it('starts its timeline at a POST /faultline/start when told to, before any request', async () => {
     let nowMs = 0;
     const clock: Clock = { ...createInstantClock(), now: () => nowMs };
-    const phases = phaseSchema.array().parse([
-      { name: 'outage', from: 0, to: 1_000, faults: [{ kind: 'error', status: 503, rate: 1 }] },
-      { name: 'after', from: 1_000 },
-    ]);
-    const server = await startServer({ phases, clock, seed: 1 });
+    const server = await startServer({ phases: OUTAGE_THEN_AFTER, clock, seed: 1 });
     try {
       nowMs = 5_000;
       const started = await fetchOutcome(`${server.url}/faultline/start`, { method: 'POST' });

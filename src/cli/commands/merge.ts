@@ -1,15 +1,14 @@
-import { mkdir } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../../config/load-config.ts';
-import { BUILTIN_REPORTER_NAMES, createReporters } from '../../report/reporters/index.ts';
-import { SHARD_MANIFEST_FILE } from '../../work/shard-manifest.ts';
+import { createReporters } from '../../report/reporters/index.ts';
 import type { SetExitCode } from '../exit-codes.ts';
 import { mergeShards } from '../merge/merge-shards.ts';
-import { mergeSweep, sweepShardFiles } from '../merge/merge-sweep.ts';
 import { readShardOutputs } from '../merge/read-shards.ts';
-import { printWarning } from '../output.ts';
+import { printLine, printWarning } from '../output.ts';
 import { processReporterContext } from '../run-scenarios.ts';
 import { type RunFlags, resolveRunSettings } from '../run-settings.ts';
+import { SHARD_MANIFEST_FILE } from '../shard-manifest.ts';
+import { withOutputOptions } from './shared-options.ts';
 
 interface MergeArgs extends Pick<RunFlags, 'reporter' | 'outDir' | 'out' | 'quiet'> {
   readonly shards: string[];
@@ -22,24 +21,14 @@ export function mergeCommand(setExit: SetExitCode): CommandModule<object, MergeA
     command: 'merge <shards..>',
     describe: 'Combine the outputs of sharded runs into the reports and exit code of the whole suite',
     builder: (y) =>
-      y
-        .positional('shards', {
+      withOutputOptions(
+        y.positional('shards', {
           type: 'string',
           array: true,
           demandOption: true,
-          describe: `shard output folders, their ${SHARD_MANIFEST_FILE}, or a folder of shard folders; or a sharded sweep's sweep-shard-*.json files (or their folders)`,
-        })
-        .option('reporter', {
-          type: 'string',
-          array: true,
-          describe: `reporter, repeatable; name[:output file]: ${BUILTIN_REPORTER_NAMES.join(', ')}, or a module path (default: console and json)`,
-        })
-        .option('out-dir', {
-          type: 'string',
-          describe: 'folder for the merged reports (default: faultline-results)',
-        })
-        .option('out', { type: 'string', describe: 'write the JSON results to this file' })
-        .option('quiet', { type: 'boolean', alias: 'q', describe: 'print only failures and the total' })
+          describe: `shard output folders, their ${SHARD_MANIFEST_FILE}, or a folder of shard folders (of faultline run or faultline sweep)`,
+        }),
+      )
         .example(
           '$0 merge shard-1 shard-2 shard-3 --reporter console --reporter junit',
           'one JUnit file and one total from three CI shards',
@@ -52,20 +41,20 @@ export function mergeCommand(setExit: SetExitCode): CommandModule<object, MergeA
       const cwd = process.cwd();
       const config = await loadConfig(cwd, args.config);
       const settings = resolveRunSettings(args, config, cwd);
-      const sweepFiles = await sweepShardFiles(args.shards, cwd);
-      if (sweepFiles) {
-        await mkdir(settings.outDir, { recursive: true });
-        setExit(await mergeSweep(sweepFiles, settings.outDir, process.stdout.isTTY === true));
-        return;
-      }
       const outputs = await readShardOutputs(args.shards, cwd);
-      const reporters = await createReporters(
-        settings.reporters,
-        processReporterContext(settings),
-        settings.reportersBaseDir,
-        settings.reporterOrigin,
-      );
-      setExit(await mergeShards(outputs, reporters, printWarning));
+      const target = {
+        reporters: () =>
+          createReporters(
+            settings.reporters,
+            processReporterContext(settings),
+            settings.reportersBaseDir,
+            settings.reporterOrigin,
+          ),
+        outDir: settings.outDir,
+        color: process.stdout.isTTY === true,
+        print: printLine,
+      };
+      setExit(await mergeShards(outputs, target, printWarning));
     },
   };
 }

@@ -43,7 +43,7 @@ export function runCommand(setExit: SetExitCode): CommandModule<object, RunArgs>
           .option('shard', {
             type: 'string',
             describe:
-              'run shard i of n of the suite’s units, e.g. 1/3 (default: JOB_COMPLETION_INDEX + 1 of JOB_COMPLETIONS when set); writes faultline-shard.json for faultline merge',
+              'run shard i of n of the suite’s units, e.g. 1/3 (default: JOB_COMPLETION_INDEX + 1 of JOB_COMPLETIONS when set); writes faultline-shard/ in --out-dir for faultline merge',
           })
           .option('shard-count', {
             type: 'number',

@@ -2,8 +2,8 @@ import type { Argv } from 'yargs';
 import { BUILTIN_REPORTER_NAMES } from '../../report/reporters/index.ts';
 import type { RunFlags } from '../run-settings.ts';
 
-/** Options `run` and `replay` share: where results go and how they are reported. */
-export function withReportOptions<T>(y: Argv<T>) {
+/** Where results go and how they are reported: `run`, `replay` and `merge`. */
+export function withOutputOptions<T>(y: Argv<T>) {
   return y
     .option('reporter', {
       type: 'string',
@@ -18,6 +18,12 @@ export function withReportOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'write the JSON result to this file (several scenarios: the name is added before .json)',
     })
+    .option('quiet', { type: 'boolean', alias: 'q', describe: 'print only failures and the total' });
+}
+
+/** Options `run` and `replay` share: the output options, and the real API a run may call instead of its mocks. */
+export function withReportOptions<T>(y: Argv<T>) {
+  return withOutputOptions(y)
     .option('real-backend', {
       type: 'boolean',
       describe: 'replace mock-analysis backends with the real API at --api-url (runs in real time)',
@@ -27,7 +33,6 @@ export function withReportOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'environment variable holding the API key (sent as a Bearer token; never printed)',
     })
-    .option('quiet', { type: 'boolean', alias: 'q', describe: 'print only failures and the total' })
     .option('allow-insecure-http', {
       type: 'boolean',
       describe: 'let the http backend use plain HTTP to non-local hosts',

@@ -10,8 +10,6 @@ import { renderSweepMarkdown } from '../../report/sweep/markdown.ts';
 import { SweepProgress } from '../../report/sweep/progress.ts';
 import { buildSweepPlan } from '../../sweep/build-plan.ts';
 import { runSweep } from '../../sweep/run-sweep.ts';
-import { sweepShardFile } from '../../sweep/shards.ts';
-import { plannedRuns } from '../../sweep/sweep-plan.ts';
 import { buildSweepReport, type SweepReport } from '../../sweep/sweep-report.ts';
 import type { Sampling } from '../../sweep/sweep-schema.ts';
 import { parseDuration } from '../../util/duration.ts';
@@ -22,7 +20,9 @@ import { printLine, printWarning } from '../output.ts';
 import { prepareScenario } from '../prepare-scenario.ts';
 import { DEFAULT_OUT_DIR } from '../run-settings.ts';
 import { seedOption } from '../seed-flag.ts';
-import { resolveShard, selectShard } from '../shard.ts';
+import { resolveShard } from '../shard.ts';
+import { SHARD_DIR } from '../shard-manifest.ts';
+import { createSweepShard } from '../sweep-shard.ts';
 import { workersOption } from '../workers-flag.ts';
 
 interface SweepArgs {
@@ -102,7 +102,8 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
         })
         .option('out-dir', {
           type: 'string',
-          describe: 'folder for sweep.json, sweep.md, sweep.html (default faultline-results/sweep-<name>)',
+          describe:
+            'folder for sweep.json, sweep.md, sweep.html (default faultline-results/sweep-<name>); with --shard, for the shard’s faultline-shard/ output',
         })
         .option('keep-runs', {
           type: 'boolean',
@@ -160,17 +161,16 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
       const progress = process.stderr.isTTY ? new SweepProgress(process.stderr) : undefined;
       const interrupts = catchInterrupts();
       let runs: Awaited<ReturnType<typeof runSweep>>;
-      const selected = shard ? selectShard(plannedRuns(plan), shard) : [];
-      const wallMs: number[] = [];
+      const sharded = shard && createSweepShard(outDir, plan, shard);
       const elapsed = startStopwatch();
       try {
+        await sharded?.writer.start();
         runs = await runSweep(plan, {
           absolute: prepared.absolute,
           settings: { ...(durationMs !== undefined && { durationMs }) },
           workers,
           signal: interrupts.signal,
-          ...(shard && { selected: () => selected }),
-          onWallMs: (ms) => wallMs.push(ms),
+          ...(sharded && { selected: () => sharded.selected, onRecord: sharded.record }),
           onRun: (done, total) => progress?.update(done, total),
           ...(args.keepRuns && {
             onResult: async (record, result) => {
@@ -187,14 +187,11 @@ export function sweepCommand(setExit: SetExitCode): CommandModule<object, SweepA
         interrupts.dispose();
       }
       const shown = (file: string) => relative(cwd, file) || file;
-      if (shard) {
-        const file = join(outDir, `sweep-shard-${shard.index}-of-${shard.count}.json`);
-        await writeFile(
-          file,
-          `${JSON.stringify(sweepShardFile(plan, shard, runs, { selected, wallMs, totalWallMs: elapsed() }), null, 2)}\n`,
-        );
+      if (sharded) {
+        const { index, count } = sharded.shard;
+        await sharded.writer.finish(runs.length === sharded.selected.length, elapsed());
         printLine(
-          `sweep shard ${shard.index}/${shard.count}: ${runs.length} runs written to ${shown(file)}; merge every shard with faultline merge`,
+          `sweep shard ${index}/${count}: ${runs.length} runs written to ${shown(join(outDir, SHARD_DIR))}; merge every shard's --out-dir with faultline merge`,
         );
         setExit(interrupts.signal.aborted ? ExitCode.Interrupted : ExitCode.Pass);
         return;

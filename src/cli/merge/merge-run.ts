@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import {
@@ -10,8 +8,8 @@ import {
   type ScenarioPlan,
 } from '../../report/reporters/index.ts';
 import { RESULT_SCHEMA_VERSION, type RunResult } from '../../report/result.ts';
-import { type RunShardManifest, type RunSuiteUnit, unitResultPath } from '../../work/shard-manifest.ts';
-import type { ShardOutput } from './read-shards.ts';
+import type { RunShardManifest, RunSuiteUnit } from '../shard-manifest.ts';
+import { holderOf, readUnitFile, type ShardOutput } from './read-shards.ts';
 
 /** A unit's result as merge checks it before trusting the rest of the file (faultline wrote it). */
 const unitResultSchema = z.looseObject({
@@ -21,9 +19,6 @@ const unitResultSchema = z.looseObject({
   verdict: z.enum(['pass', 'fail']),
   replay: z.looseObject({ file: z.string(), scenarioSha256: z.string() }),
 });
-
-/** Results over this are not a faultline result (timelines are capped well below). */
-const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 
 export const describeRunUnit = (unit: RunSuiteUnit) => `${unit.file} (seed ${unit.seed}, unit ${unit.id})`;
 
@@ -84,43 +79,16 @@ export async function mergeRunShards(
   return summary;
 }
 
-function holderOf(outputs: readonly ShardOutput[], at: number): ShardOutput | undefined {
-  return outputs.find((output) => output.manifest.units.some((unit) => unit.at === at));
-}
-
 async function readUnitResult(output: ShardOutput, at: number, unit: RunSuiteUnit): Promise<RunResult> {
-  const path = join(output.dir, unitResultPath(at, unit.id));
   const where = `${output.shown}: the result of ${describeRunUnit(unit)}`;
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new FaultlineError(
-      'MERGE_INPUT',
-      `${where} (${unitResultPath(at, unit.id)}) is missing; rerun that shard`,
-    );
-  });
-  if (text.length > MAX_RESULT_BYTES)
-    throw new FaultlineError('MERGE_INPUT', `${where} is over 64 MB; rerun that shard`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new FaultlineError('MERGE_INPUT', `${where} is not JSON (cut short?); rerun that shard`);
-  }
-  const parsed = unitResultSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new FaultlineError(
-      'MERGE_INPUT',
-      `${where} at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}; rerun that shard`,
-    );
-  }
-  const { seed, replay } = parsed.data;
+  const { json, checked } = await readUnitFile(output, at, unit.id, where, unitResultSchema);
+  const { seed, replay } = checked;
   if (seed !== unit.seed || replay.scenarioSha256 !== unit.scenarioSha256 || replay.file !== unit.file) {
     throw new FaultlineError(
       'MERGE_INPUT',
       `${where} is of another unit (seed, file or its contents differ); rerun that shard`,
     );
   }
-  // Checked above where it matters; the rest is the file faultline wrote, passed on as it stands (the
-  // parsed copy would reorder keys, and the merged JSON must be the same bytes).
+  // Checked above where it matters; the rest is the file faultline wrote, passed on as it stands.
   return json as RunResult;
 }

@@ -1,16 +1,15 @@
-import type { Reporter } from '../../report/reporters/index.ts';
-import type { ShardManifest } from '../../work/shard-manifest.ts';
+import type { ShardManifest } from '../shard-manifest.ts';
 import { checkShardSet } from './check-shards.ts';
-import { MERGE_KINDS, type MergeKind } from './merge-kinds.ts';
+import { MERGE_KINDS, type MergeKind, type MergeTarget } from './merge-kinds.ts';
 import type { ShardOutput } from './read-shards.ts';
 
 /**
- * Checks that the outputs are every shard of one suite, then hands them to their kind's merge, which
- * feeds the reporters. Resolves to the exit code of the whole suite.
+ * Checks that the outputs are every shard of one suite (whatever its kind), warns of each shard that
+ * did not complete, then hands them to their kind's merge. Resolves to the exit code of the whole suite.
  */
 export async function mergeShards(
   outputs: readonly ShardOutput[],
-  reporters: readonly Reporter[],
+  target: MergeTarget,
   warn: (message: string) => void,
 ): Promise<number> {
   const first = outputs[0];
@@ -25,5 +24,5 @@ export async function mergeShards(
       `${output.shown}: shard ${index}/${count} did not complete (killed or interrupted); its ${missing} unit${missing === 1 ? '' : 's'} without a result count as not run; rerun that shard and merge again`,
     );
   }
-  return kind.merge(outputs, reporters);
+  return kind.merge(outputs, target);
 }

@@ -1,70 +1,104 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { FaultlineError } from '../../errors/faultline-error.ts';
 import { renderSweepConsole } from '../../report/sweep/console.ts';
-import { mergeSweepShards } from '../../sweep/shards.ts';
+import { FIGURE_KEYS } from '../../sweep/run-figures.ts';
+import type { RunRecord } from '../../sweep/run-record.ts';
+import { buildSweepReport, type SweepReport } from '../../sweep/sweep-report.ts';
+import { describeVariant } from '../../work/work-unit.ts';
 import { sweepExitCode, writeSweepReports } from '../commands/sweep.ts';
-import { printLine } from '../output.ts';
+import type { SweepShardManifest, SweepSuite, SweepSuiteUnit } from '../shard-manifest.ts';
+import { sweepSuite } from '../sweep-shard.ts';
+import type { MergeTarget } from './merge-kinds.ts';
+import { readUnitFile, type ShardOutput } from './read-shards.ts';
 
-/** A sharded sweep writes one file per shard under this name (see commands/sweep.ts). */
-const SWEEP_SHARD_FILE = /^sweep-shard-\d+-of-\d+\.json$/;
-/** A sweep shard file is one JSON of its runs' figures; far below this. */
-const MAX_PEEK_BYTES = 256 * 1024 * 1024;
+/** A run's record as merge checks it before trusting the rest (the sweep's reports read these fields). */
+const recordSchema = z.looseObject({
+  variant: z.number().int(),
+  seedIndex: z.number().int(),
+  seed: z.number().int(),
+  verdict: z.enum(['pass', 'fail']),
+  held: z.boolean(),
+  hypotheses: z.array(z.looseObject({ name: z.string(), pass: z.boolean() })),
+  figures: z.looseObject({
+    requests: z.number(),
+    ...Object.fromEntries(FIGURE_KEYS.map((key) => [key, z.number()])),
+  }),
+  replay: z.looseObject({ file: z.string(), scenarioSha256: z.string() }),
+});
+
+/** Names a run of the sweep in messages. */
+export function describeSweepUnit(suite: SweepSuite, at: number): string {
+  const unit = suite.units[at];
+  if (!unit) return `run ${at}`;
+  const variant = suite.settings.variants[unit.variant] ?? {};
+  return `variant ${describeVariant(variant)} on seed ${unit.seed} (unit ${unit.id})`;
+}
 
 /**
- * The sweep shard files the arguments name (a `sweep-shard-i-of-n.json`, or a folder holding them,
- * directly or one level down), or undefined when they name run shards instead: merge reads both kinds.
+ * The whole sweep's report from its shards, checked to be one whole sweep: the same as the unsharded
+ * sweep's when every shard completed; else without the runs an incomplete shard did not make.
  */
-export async function sweepShardFiles(paths: readonly string[], cwd: string): Promise<string[] | undefined> {
-  const found: string[] = [];
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch(() => undefined);
-    if (info?.isFile()) {
-      if (!(await isSweepShard(absolute, info.size))) return undefined;
-      found.push(absolute);
-    } else if (info?.isDirectory()) {
-      const inside = await shardFilesIn(absolute);
-      if (inside.length === 0) return undefined;
-      found.push(...inside);
-    } else {
-      return undefined;
-    }
-  }
-  return found.length > 0 ? found : undefined;
-}
-
-async function shardFilesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const own = entries
-    .filter((e) => e.isFile() && SWEEP_SHARD_FILE.test(e.name))
-    .map((e) => join(dir, e.name));
-  if (own.length > 0) return own.sort();
-  const nested: string[] = [];
-  for (const sub of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const files = await readdir(join(dir, sub.name)).catch(() => []);
-    nested.push(
-      ...files.filter((name) => SWEEP_SHARD_FILE.test(name)).map((name) => join(dir, sub.name, name)),
+export async function mergeSweepShards(
+  outputs: readonly ShardOutput<SweepShardManifest>[],
+): Promise<SweepReport> {
+  const first = outputs[0] as ShardOutput<SweepShardManifest>;
+  const { suite } = first.manifest;
+  if (!isDeepStrictEqual(suite.units, sweepSuite(suite.settings).units)) {
+    throw new FaultlineError(
+      'MERGE_INPUT',
+      `${first.shown}: its units are not the planned runs of its own plan; the manifest is damaged`,
     );
   }
-  return nested;
-}
-
-async function isSweepShard(file: string, size: number): Promise<boolean> {
-  if (SWEEP_SHARD_FILE.test(file.split('/').pop() ?? '')) return true;
-  if (!file.endsWith('.json') || size > MAX_PEEK_BYTES) return false;
-  try {
-    const json: unknown = JSON.parse(await readFile(file, 'utf8'));
-    return (json as { manifest?: { kind?: unknown } } | null)?.manifest?.kind === 'sweep';
-  } catch {
-    return false;
+  const runs: RunRecord[] = [];
+  for (const output of outputs) {
+    const ran = new Set(output.manifest.ran.map(({ at }) => at));
+    const missing = output.manifest.complete && output.manifest.units.find(({ at }) => !ran.has(at));
+    if (missing) {
+      throw new FaultlineError(
+        'MERGE_INPUT',
+        `${output.shown} says it completed but has no result for ${describeSweepUnit(suite, missing.at)}; rerun that shard`,
+      );
+    }
+    for (const at of ran) runs.push(await readRecord(output, at));
   }
+  return buildSweepReport(suite.settings, runs);
 }
 
-/** Rebuilds the whole sweep's reports from its shards; resolves to the sweep's exit code. */
-export async function mergeSweep(files: readonly string[], outDir: string, color: boolean): Promise<number> {
-  const report = await mergeSweepShards(files);
+async function readRecord(output: ShardOutput<SweepShardManifest>, at: number): Promise<RunRecord> {
+  const { suite } = output.manifest;
+  const unit = suite.units[at] as SweepSuiteUnit;
+  const where = `${output.shown}: the record of ${describeSweepUnit(suite, at)}`;
+  const { json, checked } = await readUnitFile(output, at, unit.id, where, recordSchema);
+  if (
+    checked.variant !== unit.variant ||
+    checked.seedIndex !== unit.seedIndex ||
+    checked.seed !== unit.seed ||
+    checked.replay.scenarioSha256 !== suite.settings.scenario.scenarioSha256
+  ) {
+    throw new FaultlineError(
+      'MERGE_INPUT',
+      `${where} is of another run (variant, seed or scenario differ); rerun that shard`,
+    );
+  }
+  // Checked above where the reports rely on it; passed on as written, so sweep.json keeps its bytes.
+  return json as RunRecord;
+}
+
+/** Writes the whole sweep's sweep.json, sweep.md and sweep.html; resolves to the sweep's exit code. */
+export async function mergeSweep(
+  outputs: readonly ShardOutput<SweepShardManifest>[],
+  { outDir, color, print }: Pick<MergeTarget, 'outDir' | 'color' | 'print'>,
+): Promise<number> {
+  const report = await mergeSweepShards(outputs);
+  await mkdir(outDir, { recursive: true });
   await writeSweepReports(report, outDir);
-  printLine(renderSweepConsole(report, color));
-  printLine(`reports: ${join(outDir, 'sweep.json')}, sweep.md, sweep.html`);
-  return sweepExitCode(report, false);
+  print(renderSweepConsole(report, color));
+  print(`reports: ${join(outDir, 'sweep.json')}, sweep.md, sweep.html`);
+  return sweepExitCode(
+    report,
+    outputs.some((output) => !output.manifest.complete),
+  );
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { z } from 'zod';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import {
   MAX_SHARD_COUNT,
@@ -7,7 +8,8 @@ import {
   SHARD_MANIFEST_FILE,
   type ShardManifest,
   shardManifestSchema,
-} from '../../work/shard-manifest.ts';
+  unitResultPath,
+} from '../shard-manifest.ts';
 
 /** One shard's output as merge found it. */
 export interface ShardOutput<M extends ShardManifest = ShardManifest> {
@@ -22,6 +24,8 @@ const MANIFEST_NAME = basename(SHARD_MANIFEST_FILE);
 
 /** A manifest holds the whole suite's plan: 100 000 units stay well under this. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** Unit results over this are not faultline's (timelines are capped well below). */
+const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The shard outputs the arguments name: a manifest file, a shard's output folder (holding one), or a
@@ -107,4 +111,53 @@ async function readManifest(file: string, cwd: string): Promise<ShardOutput> {
 
 function shownPath(file: string, cwd: string): string {
   return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file === cwd ? basename(file) : file;
+}
+
+/** The shard whose units include the suite's unit `at` (checkShardSet made sure there is one). */
+export function holderOf<M extends ShardManifest>(
+  outputs: readonly ShardOutput<M>[],
+  at: number,
+): ShardOutput<M> | undefined {
+  return outputs.find((output) => output.manifest.units.some((unit) => unit.at === at));
+}
+
+/**
+ * A unit's result file in its shard's output, checked against `schema` before the rest is trusted
+ * (faultline wrote it). `where` names the unit in messages. Resolves to the file as written (`json`:
+ * merged reports must be the same bytes, and a parsed copy may reorder keys) and the checked part.
+ */
+export async function readUnitFile<S extends z.ZodType>(
+  output: ShardOutput,
+  at: number,
+  id: string,
+  where: string,
+  schema: S,
+): Promise<{ json: unknown; checked: z.output<S> }> {
+  const path = join(output.dir, unitResultPath(at, id));
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new FaultlineError(
+      'MERGE_INPUT',
+      `${where} (${unitResultPath(at, id)}) is missing; rerun that shard`,
+    );
+  });
+  if (text.length > MAX_RESULT_BYTES)
+    throw new FaultlineError(
+      'MERGE_INPUT',
+      `${where} is over ${MAX_RESULT_BYTES >> 20} MB; rerun that shard`,
+    );
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new FaultlineError('MERGE_INPUT', `${where} is not JSON (cut short?); rerun that shard`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new FaultlineError(
+      'MERGE_INPUT',
+      `${where} at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}; rerun that shard`,
+    );
+  }
+  return { json, checked: parsed.data };
 }

@@ -1,11 +1,9 @@
 import type { SweepReport, VariantSummary } from '../../sweep/sweep-report.ts';
 import { displayText, millis } from '../reporters/format.ts';
+import { pageStart } from '../reporters/html/page-start.ts';
 import { escapeXml as esc } from '../reporters/xml-escape.ts';
 import { planLine, recommendationText, rowCells, sweepHead, sweepRows } from './rows.ts';
 import { type ScatterPoint, scatterPlot } from './scatter.ts';
-
-// One file, no scripts, nothing fetched (as the run report).
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:24px;color:#1b1f24}table{border-collapse:collapse;margin:12px 0}
 th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:right}th{background:#f6f8fa}td.path{text-align:left}
@@ -56,16 +54,7 @@ export function renderSweepHtml(report: SweepReport): string {
         .map((c, i) => `<td${i >= 1 && i <= paths ? ' class="path"' : ''}>${esc(c)}</td>`)
         .join('')}</tr>`,
   );
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<title>${esc(`sweep: ${report.plan.scenario.name}`)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${esc(`sweep: ${report.plan.scenario.name}`)}</h1>
+  return `${pageStart(`sweep: ${report.plan.scenario.name}`, STYLE)}<h1>${esc(`sweep: ${report.plan.scenario.name}`)}</h1>
 <p class="plan">${esc(planLine(report))}</p>
 <p class="recommendation">${esc(recommendationText(report))}</p>
 <p class="legend"><span>● grey: variant</span><span>● blue: Pareto frontier (availability ↑, p99 ↓, cost ↓)</span><span>● green: recommended</span></p>

@@ -68,6 +68,18 @@ export function hypothesis(over: Partial<HypothesisResult> = {}): HypothesisResu
 /** A phase with no faults and no policy events. */
 const quiet = { faults: { injected: {} }, policyEvents: {} };
 
+/** The hypothesis the fixture's run fails: p99 480 ms against a bound of 300. */
+export function failedP99(): HypothesisResult {
+  return hypothesis({
+    name: 'p99 stays low',
+    metric: 'latency.p99',
+    op: '<',
+    value: 300,
+    actual: 480,
+    pass: false,
+  });
+}
+
 export function makeResult(over: Partial<RunResult> = {}): RunResult {
   const whole = windowFigures(15_000, 2600);
   return {
@@ -117,14 +129,7 @@ export function makeResult(over: Partial<RunResult> = {}): RunResult {
     timeline: { bucketMs: BUCKET_MS, buckets: timeline() },
     hypotheses: [
       hypothesis(),
-      hypothesis({
-        name: 'p99 stays low',
-        metric: 'latency.p99',
-        op: '<',
-        value: 300,
-        actual: 480,
-        pass: false,
-      }),
+      failedP99(),
       hypothesis({
         name: 'breaker spares the backend',
         metric: 'backendCallsPerRequest',

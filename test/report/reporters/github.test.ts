@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotations, createGithubReporter } from '../../../src/report/reporters/github.ts';
-import { context, hypothesis, makeResult, outcome } from './fixture.ts';
+import { context, failedP99, hypothesis, makeResult, outcome } from './fixture.ts';
 
 const scenarioYaml = `name: outage
 workload: { model: closed, requests: 10 }
@@ -18,17 +18,7 @@ describe('github reporter', () => {
     const file = join(dir, 'outage.yaml');
     writeFileSync(file, scenarioYaml);
     const result = makeResult({
-      hypotheses: [
-        hypothesis(),
-        hypothesis({
-          name: 'p99 stays low',
-          metric: 'latency.p99',
-          op: '<',
-          value: 300,
-          actual: 480,
-          pass: false,
-        }),
-      ],
+      hypotheses: [hypothesis(), failedP99()],
     });
     const lines = await annotations(outcome(result, { file }));
     expect(lines).toHaveLength(1);

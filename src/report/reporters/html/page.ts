@@ -14,27 +14,14 @@ import {
 import type { RunSummary, ScenarioOutcome } from '../types.ts';
 import { escapeXml as esc } from '../xml-escape.ts';
 import { scenarioCharts } from './charts.ts';
+import { pageStart } from './page-start.ts';
 import { STYLE } from './style.ts';
-
-// No scripts and nothing fetched: the page is one file that opens anywhere, and the policy makes sure
-// that even a string that slipped past escaping could not run code.
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** The whole report: an overview of every scenario, then one section per scenario with its charts. */
 export function renderHtml(summary: RunSummary, title = 'faultline report'): string {
   const totals = totalsOf(summary);
   const slugs = summary.outcomes.map((_, i) => `scenario-${i + 1}`);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
+  return `${pageStart(title, STYLE)}<header>
 <h1>${esc(title)}</h1>
 <p class="totals">Scenarios: ${esc(describeTotals(totals))} · Hypotheses: ${totals.hypotheses - totals.hypothesesFailed} of ${totals.hypotheses} held${summary.interrupted ? ' · <strong>interrupted</strong>' : ''}</p>
 </header>

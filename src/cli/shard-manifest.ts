@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { sweepPlanSchema } from '../sweep/sweep-plan.ts';
 
 /**
  * What every shard writes beside its results so `faultline merge` can check the set is whole: which
  * faultline wrote it, which shard of how many, the full suite's plan (every unit, in order, and the
  * settings results depend on), this shard's units, which of them ran, and whether the shard finished.
- * Each kind of shard output (`run` today; a sweep adds its own) extends the common part.
+ * Each kind of shard output (`run`, `sweep`) extends the common part; `faultline merge` checks the
+ * common part once for every kind (cli/merge/check-shards.ts).
  */
 /** Folder, inside the shard's output folder, holding the manifest and one result file per unit that ran. */
 export const SHARD_DIR = 'faultline-shard';
@@ -33,11 +35,8 @@ const shardSchema = z
   })
   .refine((shard) => shard.index <= shard.count, 'index is above count');
 
-/**
- * The part every kind shares (spread into each kind's schema). Each kind adds `kind` and a `suite` with
- * `settings` (compared whole between shards) and `units` (each with an `id`), which merge checks.
- */
-export const shardManifestCommonShape = {
+/** The part every kind shares (see manifestOfKind). */
+const shardManifestCommonShape = {
   faultline: z.string().min(1).max(100),
   shard: shardSchema,
   /** This shard's units: position in the suite's unit list, and that unit's id. */
@@ -69,24 +68,53 @@ export const runSuiteUnitSchema = z.strictObject({
   seed: z.number().int(),
 });
 
-export const runShardManifestSchema = z.strictObject({
-  kind: z.literal('run'),
-  ...shardManifestCommonShape,
-  suite: z.strictObject({
-    settings: runShardSettingsSchema,
-    units: z.array(runSuiteUnitSchema).max(MAX_SUITE_UNITS),
-  }),
-});
+/**
+ * A kind's manifest: the common part, its `kind`, and a `suite` of its `settings` (compared whole between
+ * shards) and `units` (each with an `id`), which merge checks for every kind alike.
+ */
+function manifestOfKind<
+  K extends string,
+  S extends z.ZodType,
+  U extends z.ZodObject<{ id: typeof unitIdSchema }>,
+>(kind: K, settings: S, unit: U) {
+  return z.strictObject({
+    kind: z.literal(kind),
+    ...shardManifestCommonShape,
+    suite: z.strictObject({ settings, units: z.array(unit).max(MAX_SUITE_UNITS) }),
+  });
+}
+
+export const runShardManifestSchema = manifestOfKind('run', runShardSettingsSchema, runSuiteUnitSchema);
 
 export type RunShardSettings = z.infer<typeof runShardSettingsSchema>;
 export type RunSuiteUnit = z.infer<typeof runSuiteUnitSchema>;
 export type RunShardManifest = z.infer<typeof runShardManifestSchema>;
 export type RunSuite = RunShardManifest['suite'];
 
+/** One run of a sweep: variant `variant` on the plan's seed number `seedIndex`, which is `seed`. */
+export const sweepSuiteUnitSchema = z.strictObject({
+  id: unitIdSchema,
+  variant: position,
+  seedIndex: position,
+  seed: z.number().int(),
+});
+
+/** A sweep's suite: its plan is the settings (every shard must have the same), its planned runs the units. */
+export const sweepShardManifestSchema = manifestOfKind('sweep', sweepPlanSchema, sweepSuiteUnitSchema);
+
+export type SweepSuiteUnit = z.infer<typeof sweepSuiteUnitSchema>;
+export type SweepShardManifest = z.infer<typeof sweepShardManifestSchema>;
+export type SweepSuite = SweepShardManifest['suite'];
+
 /** Every kind of shard output; a new kind is one more member (and one entry in merge's table). */
-export const shardManifestSchema = z.discriminatedUnion('kind', [runShardManifestSchema]);
+export const shardManifestSchema = z.discriminatedUnion('kind', [
+  runShardManifestSchema,
+  sweepShardManifestSchema,
+]);
 export type ShardManifest = z.infer<typeof shardManifestSchema>;
 export type ShardKind = ShardManifest['kind'];
+/** What every kind's manifest holds besides its kind and suite. */
+export type ShardManifestCommon = z.infer<z.ZodObject<typeof shardManifestCommonShape>>;
 
 /** A unit's result file, relative to its shard's output folder. */
 export function unitResultPath(at: number, id: string): string {
