@@ -5,6 +5,11 @@
  * `environment` block) must be byte-identical to the first single-thread run's; the bench says which
  * differ and exits 1 if any does. It asserts nothing about speed: it prints the ratio and the target.
  *
+ * Beside wall time it reads each run's CPU time (user + system, all threads: the simulation's and V8's
+ * own compiler and garbage-collector threads), because CPU is what bounds a speed-up: N cores cannot run
+ * a pooled run faster than its CPU time ÷ N, and a single-thread run that already keeps more than one
+ * core busy leaves less than N× to gain.
+ *
  *   npm run build && npx tsx bench/work/workers-speedup.ts [--rounds 5]
  */
 import { execFile } from 'node:child_process';
@@ -30,20 +35,17 @@ function option(name: string, fallback: number): number {
 /** One `faultline run scenarios/`: its wall time, exit code and JSON results by file. */
 async function runOnce(
   extra: readonly string[],
-): Promise<{ ms: number; code: number; results: Map<string, string> }> {
+): Promise<{ ms: number; cpuMs: number; code: number; results: Map<string, string> }> {
   const out = mkdtempSync(join(tmpdir(), 'faultline-workers-bench-'));
-  const started = performance.now();
-  const code = await run(
-    process.execPath,
-    [BIN, 'run', 'scenarios/', '--reporter', 'json', '--out-dir', out, ...extra],
-    {
-      cwd: PACKAGE_ROOT,
-    },
-  ).then(
-    () => 0,
-    (error: { code?: number }) => error.code ?? -1,
-  );
-  const ms = performance.now() - started;
+  // Node cannot read a child's CPU time; bash's `time` keyword can (user and system, every thread).
+  const script = `TIMEFORMAT='%3R %3U %3S'; { time "$@" >/dev/null 2>&1; } 2>&1; echo "exit $?"`;
+  const args = [process.execPath, BIN, 'run', 'scenarios/', '--reporter', 'json', '--out-dir', out, ...extra];
+  const { stdout } = await run('bash', ['-c', script, 'bash', ...args], { cwd: PACKAGE_ROOT });
+  const [times = '', status = ''] = stdout.trim().split('\n').slice(-2);
+  const [real = 0, user = 0, system = 0] = times.split(' ').map(Number);
+  const code = Number(status.replace('exit ', ''));
+  const ms = real * 1000;
+  const cpuMs = (user + system) * 1000;
   const results = new Map<string, string>();
   for (const file of readdirSync(out).sort()) {
     const { environment: _environment, ...rest } = JSON.parse(
@@ -52,7 +54,7 @@ async function runOnce(
     results.set(file, JSON.stringify(rest));
   }
   rmSync(out, { recursive: true, force: true });
-  return { ms, code, results };
+  return { ms, cpuMs, code, results };
 }
 
 const load = () =>
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
   );
   console.log(`load average before: ${load()}`);
   const times = { pooled: [] as number[], single: [] as number[] };
+  const cpu = { pooled: [] as number[], single: [] as number[] };
   let reference: Map<string, string> | undefined;
   let referenceCode = 0;
   const differing = new Set<string>();
@@ -91,11 +94,14 @@ async function main(): Promise<void> {
     const single = await runOnce(['--workers', '1']);
     check('--workers 1', single);
     times.single.push(single.ms);
+    cpu.single.push(single.cpuMs);
     const pooled = await runOnce([]);
     check(`default workers (${defaults})`, pooled);
     times.pooled.push(pooled.ms);
+    cpu.pooled.push(pooled.cpuMs);
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(
-      `  round ${round + 1}: --workers 1 ${(single.ms / 1000).toFixed(2)} s, default ${(pooled.ms / 1000).toFixed(2)} s`,
+      `  round ${round + 1}: --workers 1 ${s(single.ms)} (CPU ${s(single.cpuMs)}), default ${s(pooled.ms)} (CPU ${s(pooled.cpuMs)})`,
     );
   }
   const single = median(times.single);
@@ -106,6 +112,16 @@ async function main(): Promise<void> {
   console.log(`default workers (${defaults})  ${(pooled / 1000).toFixed(2)} s (median)`);
   console.log(
     `speed-up             ${ratio.toFixed(2)}× (target ≥ ${TARGET_RATIO}× on 2 cores: ${ratio >= TARGET_RATIO ? 'met' : 'not met'})`,
+  );
+  const cores = availableParallelism();
+  const singleCpu = median(cpu.single);
+  const pooledCpu = median(cpu.pooled);
+  console.log(
+    `CPU time             --workers 1 ${(singleCpu / 1000).toFixed(2)} s (${(singleCpu / single).toFixed(2)} cores busy), default ${(pooledCpu / 1000).toFixed(2)} s (${(pooledCpu / pooled).toFixed(2)} cores busy)`,
+  );
+  // However well the units are spread, N cores run the single-thread run's CPU in no less than CPU ÷ N.
+  console.log(
+    `bound                ${(single / (singleCpu / cores)).toFixed(2)}× at most on ${cores} cores, were the pooled run to cost no more CPU than --workers 1; ${(single / (pooledCpu / cores)).toFixed(2)}× with the CPU it does cost`,
   );
   console.log(
     `results              ${reference?.size ?? 0} JSON files, ${differing.size === 0 ? 'byte-identical in every run' : 'DIFFERENT:'}`,

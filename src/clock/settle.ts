@@ -15,7 +15,6 @@
 const realSetImmediate = globalThis.setImmediate;
 const realNextTick = process.nextTick;
 const oneTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
-const oneTick = () => new Promise<void>((resolve) => realNextTick(resolve));
 /** Bounds the settling below, so code that reschedules an immediate forever cannot freeze time. */
 const MAX_SETTLE_TURNS = 64;
 /** Wall time the driver may run on microtasks alone before it gives the real event loop a turn. */
@@ -90,17 +89,25 @@ export function createSettler(ticks: TickWatch, tickWhenProven: boolean): () => 
     await yieldToEventLoop();
     lastTurn = process.hrtime.bigint();
   };
+  /**
+   * Runs as the bounce's tick: the microtask queue is empty, and only our own continuation could run
+   * before a check made later, so checking here is the same proof. A tick other code queued meanwhile
+   * ran beside ours (or is still to run), and its work may still be queued behind us.
+   */
+  const afterTick = (resolve: () => void, before: number) => {
+    if (ticks.queued() === before) resolve();
+    else void realTurn().then(resolve);
+  };
   let first = true;
-  return async () => {
+  // Not an async function: one settle per fired timer, and the promise this returns is the only one.
+  return () => {
     // The first settle may be called from inside a tick, where a tick bounce proves nothing.
     if (first || ticks.pending() > 0 || turnDue() || needsEventLoop(baseline)) {
       first = false;
       return realTurn();
     }
     const before = ticks.queued();
-    await oneTick();
-    // A tick other code queued meanwhile ran beside ours, and its work may still be queued behind us.
-    if (ticks.queued() !== before) await realTurn();
+    return new Promise<void>((resolve) => realNextTick(afterTick, resolve, before));
   };
 }
 

@@ -82,10 +82,14 @@ export function installVirtualClock(): VirtualClock {
   const restore = installTimerGlobals(queue);
   const ticks = watchTicks();
 
-  /** Date and performance move with the queue, in the whole milliseconds fake-timers keeps. */
+  /**
+   * Date and performance move with the queue, in the whole milliseconds fake-timers keeps. fake-timers
+   * holds no timers of ours (the queue does), so moving its `now` is all its tick would do, without the
+   * tick's bookkeeping (about 480 bytes of garbage per simulated request); the pinned version is checked.
+   */
   const follow = () => {
     const whole = Math.floor(queue.now);
-    if (whole > fake.now) fake.tick(whole - fake.now);
+    if (whole > fake.now) fake.now = whole;
   };
   const fireNext = () => {
     queue.fireNext(follow);

@@ -34,8 +34,12 @@ describe('the virtual clock', () => {
       ['setTimeout', 0.4],
       ['sleep', 10.7],
     ]);
-    // Date follows in whole milliseconds, as third-party code expects of it.
+    // Date and performance follow in whole milliseconds, as third-party code expects of them.
     expect(Date.now()).toBe(10);
+    expect(new Date().getTime()).toBe(10);
+    expect(performance.now()).toBe(10);
+    await c.drive(new Promise<void>((resolve) => setTimeout(resolve, 1_000)));
+    expect([Date.now(), performance.now()]).toEqual([1_010, 1_010]);
   });
 
   it('simulates delays of 2^31 ms and more exactly instead of wrapping them to 1 ms', async () => {
