@@ -21,6 +21,18 @@ export class ExactValues {
     return true;
   }
 
+  /** Whether the union with `other` stays within the limit (so merge would succeed). */
+  fits(other: ExactValues): boolean {
+    let added = 0;
+    for (const value of other.#counts.keys()) if (!this.#counts.has(value)) added++;
+    return this.#counts.size + added <= this.limit;
+  }
+
+  /** Each distinct value with its count, in no particular order. */
+  entries(): IterableIterator<[value: number, count: number]> {
+    return this.#counts.entries();
+  }
+
   /** False when the union would exceed the limit; this one is then left partly merged and must be dropped. */
   merge(other: ExactValues): boolean {
     for (const [value, count] of other.#counts) if (!this.record(value, count)) return false;

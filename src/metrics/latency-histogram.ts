@@ -22,27 +22,23 @@ const EMPTY_SUMMARY: LatencySummary = { p50: 0, p90: 0, p95: 0, p99: 0, max: 0, 
  * An HDR histogram of latencies: fixed memory whatever the number of values (it grows only with the
  * largest value seen). Max and mean are tracked exactly beside it. Percentiles are exact while there
  * are few distinct values, then carry HDR's relative error (under 1/1024 of the value with 3 digits,
- * 1/128 with 2) and are never reported above the exact max.
+ * 1/128 with 2) and are never reported above the exact max. The HDR counts are built only once the
+ * distinct values outgrow the exact ones: most timeline buckets never need them, and building one (a
+ * counts array of thousands of slots) was what a long run's timeline cost.
  */
 export class LatencyHistogram {
-  readonly #histogram: Histogram;
+  readonly #significantDigits: 2 | 3;
+  /** Every value so far, once the exact counts were not enough; undefined until then. */
+  #histogram: Histogram | undefined;
   #count = 0;
   #sumMicros = 0;
   #maxMicros = 0;
+  /** Every value so far while there are few distinct ones; undefined once the HDR counts hold them. */
   #exact: ExactValues | undefined;
 
   constructor(options: LatencyHistogramOptions) {
+    this.#significantDigits = options.significantDigits;
     this.#exact = new ExactValues(EXACT_LIMIT[options.significantDigits]);
-    this.#histogram = build({
-      // 64-bit (float) counts stay exact to 2^53 per value bucket; 32-bit would silently wrap at 2^31.
-      bitBucketSize: options.significantDigits === 3 ? 64 : 32,
-      numberOfSignificantValueDigits: options.significantDigits,
-      lowestDiscernibleValue: 1,
-      // One second to start with; autoResize widens the range (memory grows with log(max), not with count).
-      highestTrackableValue: 1_000 * MICROS_PER_MS,
-      autoResize: true,
-      useWebAssembly: false,
-    });
   }
 
   get count(): number {
@@ -51,13 +47,12 @@ export class LatencyHistogram {
 
   /** Memory the counts occupy; depends on the value range, never on how many values were recorded. */
   get footprintBytes(): number {
-    return this.#histogram.estimatedFootprintInBytes + (this.#exact?.size ?? 0) * EXACT_ENTRY_BYTES;
+    return (this.#histogram?.estimatedFootprintInBytes ?? 0) + (this.#exact?.size ?? 0) * EXACT_ENTRY_BYTES;
   }
 
   record(latencyMs: number): void {
     const micros = Math.max(0, Math.round(latencyMs * MICROS_PER_MS));
-    this.#histogram.recordValue(micros);
-    if (this.#exact && !this.#exact.record(micros)) this.#exact = undefined;
+    if (!this.#exact?.record(micros)) this.#counts().recordValue(micros);
     this.#count++;
     this.#sumMicros += micros;
     if (micros > this.#maxMicros) this.#maxMicros = micros;
@@ -66,11 +61,35 @@ export class LatencyHistogram {
   /** Adds another histogram's values to this one (timeline buckets merging into coarser ones). */
   merge(other: LatencyHistogram): void {
     if (other.#count === 0) return;
-    this.#histogram.add(other.#histogram);
-    if (!(this.#exact && other.#exact && this.#exact.merge(other.#exact))) this.#exact = undefined;
+    if (this.#exact && other.#exact && this.#exact.fits(other.#exact)) this.#exact.merge(other.#exact);
+    else {
+      const counts = this.#counts();
+      if (other.#histogram) counts.add(other.#histogram);
+      else
+        for (const [value, count] of other.#exact?.entries() ?? []) counts.recordValueWithCount(value, count);
+    }
     this.#count += other.#count;
     this.#sumMicros += other.#sumMicros;
     if (other.#maxMicros > this.#maxMicros) this.#maxMicros = other.#maxMicros;
+  }
+
+  /** The HDR counts, built from the exact ones the first time they are needed; the exact ones end there. */
+  #counts(): Histogram {
+    if (this.#histogram) return this.#histogram;
+    const histogram = build({
+      // 64-bit (float) counts stay exact to 2^53 per value bucket; 32-bit would silently wrap at 2^31.
+      bitBucketSize: this.#significantDigits === 3 ? 64 : 32,
+      numberOfSignificantValueDigits: this.#significantDigits,
+      lowestDiscernibleValue: 1,
+      // One second to start with; autoResize widens the range (memory grows with log(max), not with count).
+      highestTrackableValue: 1_000 * MICROS_PER_MS,
+      autoResize: true,
+      useWebAssembly: false,
+    });
+    for (const [value, count] of this.#exact?.entries() ?? []) histogram.recordValueWithCount(value, count);
+    this.#exact = undefined;
+    this.#histogram = histogram;
+    return histogram;
   }
 
   /** Value at a percentile (0–100), in ms; 0 when empty. */
@@ -78,7 +97,7 @@ export class LatencyHistogram {
     if (this.#count === 0) return 0;
     const micros =
       this.#exact?.percentile(percentile, this.#count) ??
-      Math.min(this.#histogram.getValueAtPercentile(percentile), this.#maxMicros);
+      Math.min(this.#counts().getValueAtPercentile(percentile), this.#maxMicros);
     return roundMs(micros / MICROS_PER_MS);
   }
 

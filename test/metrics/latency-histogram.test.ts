@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LatencyHistogram } from '../../src/metrics/latency-histogram.ts';
 import { lognormal } from '../../src/rng/distributions.ts';
@@ -104,5 +105,41 @@ describe('LatencyHistogram', () => {
         expected / 128 + 0.001,
       );
     }
+  });
+});
+
+describe('LatencyHistogram built lazily', () => {
+  it('keeps few distinct values without HDR counts, and builds them when the values outgrow the exact ones', () => {
+    const few = new LatencyHistogram({ significantDigits: 2 });
+    for (let i = 0; i < 1000; i++) few.record(100 + (i % 8));
+    // Eight distinct values: eight exact entries, no counts array.
+    expect(few.footprintBytes).toBe(8 * 32);
+    const many = new LatencyHistogram({ significantDigits: 2 });
+    for (let i = 0; i < 1000; i++) many.record(100 + i / 10);
+    expect(many.footprintBytes).toBeGreaterThan(1000);
+  });
+
+  it('merges to the very summary of recording every value into one, whichever side holds HDR counts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 5000, noNaN: true }), { maxLength: 300 }),
+        fc.array(fc.double({ min: 0, max: 5000, noNaN: true }), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 40 }),
+        (left, right, distinct) => {
+          // Rounded onto `distinct` values, so some sides stay exact and some outgrow it.
+          const onto = (values: number[]) => values.map((v) => Math.round(v % distinct));
+          const [a, b] = [onto(left), onto(right)];
+          const one = new LatencyHistogram({ significantDigits: 2 });
+          for (const v of [...a, ...b]) one.record(v);
+          const l = new LatencyHistogram({ significantDigits: 2 });
+          const r = new LatencyHistogram({ significantDigits: 2 });
+          for (const v of a) l.record(v);
+          for (const v of b) r.record(v);
+          l.merge(r);
+          expect(l.summary()).toEqual(one.summary());
+          expect(l.count).toBe(one.count);
+        },
+      ),
+    );
   });
 });
