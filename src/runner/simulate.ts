@@ -123,13 +123,13 @@ export async function simulate(
       nextRequest: createRequestSource(workload, rng.fork('requests')),
       send: (request) => {
         const id = arrival++;
-        return observer.send(request, async (own) => {
+        return observer.send(request, (own) => {
           arrivals.register(own, id);
-          try {
-            return await client.execute(own);
-          } finally {
-            arrivals.forget(own);
-          }
+          const answer = client.execute(own);
+          // Once it is answered, every call of the request has drawn (draws happen as a call starts).
+          const forget = () => arrivals.forget(own);
+          void answer.then(forget, forget);
+          return answer;
         });
       },
       reject: (request) => observer.turnedAway(request),
