@@ -62,30 +62,45 @@ async function closedLoop(workload: Extract<Workload, { model: 'closed' }>, deps
 
 /**
  * Arrivals on a schedule that ignores responses, so slow answers do not hide latency (no coordinated
- * omission). Poisson arrivals draw exponential gaps; constant ones are evenly spaced.
+ * omission). Poisson arrivals draw exponential gaps; constant ones are evenly spaced. Each arrival is a
+ * clock callback rather than an awaited sleep: one timer per arrival, no promise or abort listener (an
+ * open loop makes hundreds of thousands), and the same order of events, since a timer fires only once
+ * everything before it has settled.
  */
-async function openLoop(workload: Extract<Workload, { model: 'open' }>, deps: DriverDeps): Promise<void> {
+function openLoop(workload: Extract<Workload, { model: 'open' }>, deps: DriverDeps): Promise<void> {
   const quota = budget(deps);
   const meanGapMs = 1000 / workload.rate;
   let inFlight = 0;
-  let drained: (() => void) | undefined;
-  const done = () => {
-    inFlight--;
-    if (inFlight === 0) drained?.();
-  };
+  let arriving = true;
   // Arrivals follow an absolute schedule, so late timers (a busy machine in real time) do not add up
   // to fewer requests than the rate asks for.
   let nextAtMs = deps.clock.now();
-  while (quota.take()) {
-    const request = deps.nextRequest();
-    if (inFlight >= workload.maxInFlight) deps.reject(request);
-    else {
-      inFlight++;
-      deps.send(request).then(done, done);
-    }
-    const gap = workload.arrivals === 'poisson' ? exponential(deps.rng, meanGapMs) : meanGapMs;
-    nextAtMs += gap;
-    await deps.clock.sleep(Math.max(0, nextAtMs - deps.clock.now()));
-  }
-  if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+  return new Promise<void>((resolve, reject) => {
+    const done = () => {
+      inFlight--;
+      if (inFlight === 0 && !arriving) resolve();
+    };
+    const arrive = () => {
+      try {
+        if (!quota.take()) {
+          arriving = false;
+          if (inFlight === 0) resolve();
+          return;
+        }
+        const request = deps.nextRequest();
+        if (inFlight >= workload.maxInFlight) deps.reject(request);
+        else {
+          inFlight++;
+          deps.send(request).then(done, done);
+        }
+        const gap = workload.arrivals === 'poisson' ? exponential(deps.rng, meanGapMs) : meanGapMs;
+        nextAtMs += gap;
+        deps.clock.schedule(Math.max(0, nextAtMs - deps.clock.now()), arrive);
+      } catch (error) {
+        arriving = false;
+        reject(error);
+      }
+    };
+    arrive();
+  });
 }
