@@ -20,17 +20,30 @@ import {
   wrap,
 } from 'cockatiel';
 import type { BackendRequest } from '../../src/backend/contract.ts';
-import { createRealClock } from '../../src/clock/real-clock.ts';
-import { startStopwatch } from '../../src/clock/stopwatch.ts';
-import { installVirtualClock, type VirtualClock } from '../../src/clock/virtual-clock.ts';
-import { buildPolicyStack } from '../../src/policies/build-stack.ts';
-import { NO_EVENTS } from '../../src/policies/events.ts';
-import { type PoliciesConfig, policiesSchema } from '../../src/policies/schema.ts';
+import type * as RealClock from '../../src/clock/real-clock.ts';
+import type * as Stopwatch from '../../src/clock/stopwatch.ts';
+import type * as VirtualClockModule from '../../src/clock/virtual-clock.ts';
+import type { VirtualClock } from '../../src/clock/virtual-clock.ts';
+import type * as BuildStack from '../../src/policies/build-stack.ts';
+import type * as Events from '../../src/policies/events.ts';
+import type * as PolicySchema from '../../src/policies/schema.ts';
+import type { PoliciesConfig } from '../../src/policies/schema.ts';
 import type { AttemptFn } from '../../src/policies/stack.ts';
-import { createRng } from '../../src/rng/rng.ts';
+import type * as RngModule from '../../src/rng/rng.ts';
+import { importBuilt } from '../lib/built.ts';
 import { measurePerCall, type PerCallTask } from '../lib/measure.ts';
 import { ratioRow } from '../lib/rows.ts';
 import type { Row, Suite, SuiteContext, SuiteOutput, Table, TargetCheck } from '../lib/types.ts';
+
+// faultline's side is the built package's, as users run it (tsx's transform of the sources adds a naming
+// helper to every function created per call, which the bare cockatiel rows would not pay; bench/lib/built.ts).
+const { createRealClock } = await importBuilt<typeof RealClock>('clock/real-clock');
+const { startStopwatch } = await importBuilt<typeof Stopwatch>('clock/stopwatch');
+const { installVirtualClock } = await importBuilt<typeof VirtualClockModule>('clock/virtual-clock');
+const { buildPolicyStack } = await importBuilt<typeof BuildStack>('policies/build-stack');
+const { NO_EVENTS } = await importBuilt<typeof Events>('policies/events');
+const { policiesSchema } = await importBuilt<typeof PolicySchema>('policies/schema');
+const { createRng } = await importBuilt<typeof RngModule>('rng/rng');
 
 const BODY = Object.freeze({ language: 'en', sentenceCount: 1, fallacies: [] });
 const REQUEST: BackendRequest = Object.freeze({ method: 'POST', path: '/api/analyze', body: { text: 'x' } });
