@@ -46,14 +46,34 @@ export function sleepWith(set: SetTimer, clear: ClearTimer, ms: number, signal?:
       set(resolve, ms);
       return;
     }
-    const onAbort = () => {
-      clear(handle as never);
-      reject(abortReason(signal));
-    };
-    const handle = set(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const sleep = new SignalledSleep(resolve, reject, signal, clear);
+    sleep.handle = set(sleep.wake, ms);
+    signal.addEventListener('abort', sleep);
   });
+}
+
+/**
+ * One sleep that a signal can cut short: its own abort listener (an EventTarget calls `handleEvent`)
+ * and its timer's callback in one object, since simulations make one per backend call. The listener is
+ * removed when the timer fires; after an abort the signal fires no more, so it needs no `once`.
+ */
+class SignalledSleep {
+  handle: unknown;
+
+  constructor(
+    private readonly resolve: () => void,
+    private readonly reject: (reason: unknown) => void,
+    private readonly signal: AbortSignal,
+    private readonly clear: ClearTimer,
+  ) {}
+
+  readonly wake = (): void => {
+    this.signal.removeEventListener('abort', this);
+    this.resolve();
+  };
+
+  handleEvent(): void {
+    this.clear(this.handle as never);
+    this.reject(abortReason(this.signal));
+  }
 }
