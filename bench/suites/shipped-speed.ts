@@ -83,7 +83,7 @@ export async function shippedSpeed(ctx: SuiteContext): Promise<{ tables: Table[]
     id: 'warm-up',
     title: 'Fresh-process warm-up, apart from the rows above',
     description:
-      'Module loading before the first scenario starts (under tsx, which compiles TypeScript on the way), and what the first pass over every shipped scenario costs beyond a steady pass: plugins loaded, code compiled by V8, the analyser’s memo filled.',
+      'Module loading before the first scenario starts (faultline’s built modules, loaded by the bench script under tsx), and what the first pass over every shipped scenario costs beyond a steady pass: plugins loaded, code compiled by V8, the analyser’s memo filled.',
     columns: [{ key: 'ms', label: 'wall time', unit: 'ms', better: 'lower', chart: true }],
     rows: [
       { name: 'module loading, to the first scenario', values: { ms: speed.startUpMs } },
