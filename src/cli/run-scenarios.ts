@@ -48,8 +48,10 @@ async function runOnce(
   signal: AbortSignal,
   shardRun?: ShardRun,
 ): Promise<number> {
-  // Started first, so the threads load their modules while this one reads the scenario files.
-  const startedWorkers = files.length > 1 ? startWorkers(settings.workers) : undefined;
+  // Started first, so the threads load their modules while this one reads the scenario files; not when
+  // the settings alone keep every unit in this thread (traces, real time: see runUnits).
+  const inThread = settings.otlpEndpoint !== undefined || settings.realTime || settings.realApi;
+  const startedWorkers = files.length > 1 && !inThread ? startWorkers(settings.workers) : undefined;
   try {
     return await prepareAndRun(files, settings, signal, shardRun, startedWorkers);
   } finally {
