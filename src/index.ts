@@ -42,6 +42,7 @@ export {
 } from './errors/call-errors.ts';
 export { ERROR_CODES, type ErrorCode } from './errors/codes.ts';
 export { FaultlineError, isFaultlineError, PluginError, ScenarioError } from './errors/faultline-error.ts';
+export { StacklessError } from './errors/stackless.ts';
 export type { ChaosOptions } from './faults/chaos-backend.ts';
 export type { EffectFailure, FaultEffect } from './faults/effect.ts';
 export type { FaultPlan } from './faults/fault-plan.ts';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createReporters, type ReporterContext } from '../report/reporters/index.ts';
+import { realTimeSettings } from '../work/run-units.ts';
 import { type StartedWorkers, startWorkers } from '../work/started-workers.ts';
 import { ExitCode } from './exit-codes.ts';
 import { catchInterrupts } from './interrupt.ts';
@@ -50,7 +51,7 @@ async function runOnce(
 ): Promise<number> {
   // Started first, so the threads load their modules while this one reads the scenario files; not when
   // the settings alone keep every unit in this thread (traces, real time: see runUnits).
-  const inThread = settings.otlpEndpoint !== undefined || settings.realTime || settings.realApi;
+  const inThread = settings.otlpEndpoint !== undefined || realTimeSettings(settings);
   const startedWorkers = files.length > 1 && !inThread ? startWorkers(settings.workers) : undefined;
   try {
     return await prepareAndRun(files, settings, signal, shardRun, startedWorkers);

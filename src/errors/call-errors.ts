@@ -1,3 +1,5 @@
+import { StacklessError } from './stackless.ts';
+
 /**
  * How a single call fails, as the client sees it. Each has a stable `code`; a request that ends in
  * failure is counted under that code. Policies decide what to retry from `kind`.
@@ -18,7 +20,8 @@ export type CallErrorKind =
 /** Marks call failures across module copies (two installs, a bundled plugin): checked instead of instanceof. */
 const CALL_ERROR = Symbol.for('faultline.call-error');
 
-export class CallError extends Error {
+/** A failed call, built without a stack: a simulated outcome (errors/stackless.ts). */
+export class CallError extends StacklessError {
   override readonly name: string = 'CallError';
   readonly [CALL_ERROR] = true;
   constructor(
@@ -26,11 +29,7 @@ export class CallError extends Error {
     readonly code: string,
     message: string,
   ) {
-    // A call failure is a simulated outcome, made by the thousand: no stack (stackless.ts).
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = limit;
   }
 }
 

@@ -1,13 +1,14 @@
-/** Why a hedge aborts the attempts that lost: the winner answered. Not a failure of the backend's. */
-export class HedgeCancelledError extends Error {
+import { StacklessError } from '../errors/stackless.ts';
+
+/**
+ * Why a hedge aborts the attempts that lost: the winner answered. Not a failure of the backend's; built
+ * without a stack (errors/stackless.ts).
+ */
+export class HedgeCancelledError extends StacklessError {
   override readonly name = 'HedgeCancelledError';
   readonly isHedgeCancelled = true;
   constructor() {
-    // A simulated outcome, made by the thousand: no stack (see errors/stackless.ts).
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super('another hedged attempt answered first');
-    Error.stackTraceLimit = limit;
   }
 }
 

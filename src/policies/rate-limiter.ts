@@ -7,6 +7,7 @@ import {
   TaskCancelledError,
 } from 'cockatiel';
 import type { Clock } from '../clock/clock.ts';
+import { StacklessError } from '../errors/stackless.ts';
 import { linkAbort } from './abort-link.ts';
 import type { EventSink, PolicyEvent } from './events.ts';
 import type { RateLimitConfig } from './patterns-schema.ts';
@@ -19,16 +20,15 @@ const TOKEN = 1000;
 
 type Task<T> = (context: IDefaultPolicyContext) => PromiseLike<T> | T;
 
-/** Thrown when the bucket is empty and the queue full; not retried (no category holds it). */
-export class RateLimitedError extends Error {
+/**
+ * Thrown when the bucket is empty and the queue full; not retried (no category holds it). Built without
+ * a stack: a simulated outcome (errors/stackless.ts).
+ */
+export class RateLimitedError extends StacklessError {
   override readonly name = 'RateLimitedError';
   readonly code = 'RATE_LIMITED';
   constructor(rate: number) {
-    // A simulated outcome, made by the thousand: no stack (see errors/stackless.ts).
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(`client-side rate limit of ${rate}/s reached and its queue is full`);
-    Error.stackTraceLimit = limit;
   }
 }
 

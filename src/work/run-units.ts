@@ -67,6 +67,11 @@ export async function runUnits(units: readonly WorkUnit[], options: RunUnitsOpti
   return outcomes;
 }
 
+/** Settings that make every unit a real-time run, which stays in this thread (see reasonForThisThread). */
+export function realTimeSettings(settings: Pick<UnitSettings, 'realTime' | 'realApi'>): boolean {
+  return Boolean(settings.realTime || settings.realApi);
+}
+
 /**
  * Why units must run in this thread, one at a time, or undefined when workers may run them. Traces are
  * recorded by tracers in this thread; real-time runs measure real latency and may share one real API (and
@@ -77,8 +82,7 @@ async function reasonForThisThread(
   options: RunUnitsOptions,
 ): Promise<string | undefined> {
   if (options.tracerFor) return 'because traces (--otlp-endpoint) are recorded here';
-  const { settings } = options;
-  if (settings.realTime || settings.realApi) return 'because real-time runs would disturb each other';
+  if (realTimeSettings(options.settings)) return 'because real-time runs would disturb each other';
   const checked = new Set<string>();
   for (const unit of units) {
     if (checked.has(unit.absolute)) continue;
